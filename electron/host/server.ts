@@ -1,0 +1,226 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { extname, join, sep } from 'node:path';
+import type { Core } from '../core';
+import { CONTENT_SECURITY_POLICY } from '../../shared/api/security-policy';
+
+export interface HostOptions {
+  core: Core;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface Host {
+  server: Server;
+  url: string;
+  /** The address to open: carries the token once, then the cookie takes over. */
+  launchUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'award_desk_token';
+const MAX_BODY = 8 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * The browser host: the same core behind a loopback HTTP server. Every request must carry this run's
+ * token (cookie, or a Bearer header for scripts); without it the answer is 401 and nothing is touched.
+ */
+export async function startHost(options: HostOptions): Promise<Host> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererRoot = realpathSync(options.rendererDir);
+  const eventClients = new Set<ServerResponse>();
+  const unsubscribe = options.core.onAny((event, payload) => {
+    const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const client of eventClients) client.write(frame);
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setCommonHeaders(res);
+    const port = (server.address() as { port: number }).port;
+    if (!isLoopbackHost(req.headers.host, port)) return send(res, 421, 'text/plain', 'misdirected request');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'text/plain', 'unauthorized');
+      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.writeHead(302, { Location: '/' });
+      return void res.end();
+    }
+    if (!sameToken(presentedToken(req), token)) return send(res, 401, 'text/plain', 'unauthorized');
+
+    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
+    if (req.method === 'GET' && url.pathname === '/events') return events(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function rpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain', 'json only');
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req)) || '{}');
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'validation', key: 'errors.validation', fields: [{ path: '(input)', key: 'errors.field.invalidType' }] } });
+    }
+    const envelope = await options.core.dispatch(channel, body, { actor: 'office' });
+    const status = envelope.ok ? 200 : statusFor(envelope.error.code);
+    return sendJson(res, status, envelope);
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    eventClients.add(res);
+    req.on('close', () => eventClients.delete(res));
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): void {
+    const file = resolveInside(rendererRoot, pathname === '/' ? '/index.html' : pathname);
+    if (!file) return send(res, 404, 'text/plain', 'not found');
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600',
+      ...(file.endsWith('.html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    server,
+    url,
+    launchUrl: `${url}?token=${encodeURIComponent(token)}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const client of eventClients) client.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Maps a URL path to a file strictly inside the renderer folder. Decoding happens once, and the
+ * resolved real path must still start with the root, so `..`, `%2e%2e`, encoded slashes and symlinks
+ * pointing outside all end as 404.
+ */
+export function resolveInside(root: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  const segments = decoded.split('/').filter(Boolean);
+  if (segments.some((segment) => segment === '..' || segment === '.')) return undefined;
+  const candidate = join(root, ...segments);
+  try {
+    const real = realpathSync(candidate);
+    if (real !== root && !real.startsWith(root + sep)) return undefined;
+    return statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function presentedToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length);
+  const cookies = req.headers.cookie?.split(';').map((part) => part.trim()) ?? [];
+  return cookies.find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+}
+
+function sameToken(presented: string | null | undefined, expected: string): boolean {
+  if (!presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Refuses DNS-rebinding: a page on another name that resolves to 127.0.0.1 sends its own Host header. */
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function statusFor(code: string): number {
+  switch (code) {
+    case 'validation':
+      return 400;
+    case 'unknownChannel':
+    case 'notFound':
+      return 404;
+    case 'conflict':
+    case 'refused':
+      return 409;
+    case 'forbidden':
+      return 403;
+    case 'unauthorized':
+      return 401;
+    default:
+      return 500;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function setCommonHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8` });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}

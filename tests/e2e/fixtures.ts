@@ -1,0 +1,59 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RunningApp {
+  /** The launch URL with this run's token, as the CLI prints it. */
+  url: string;
+  workspace: string;
+  dir: string;
+  /** Runs the CLI against the same workspace (while the host keeps running). */
+  cliPath: string;
+}
+
+/** Starts the real browser host (the built CLI) on a fresh workspace in a temporary folder. */
+export async function startApp(): Promise<{ app: RunningApp; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'award-desk-e2e-'));
+  const workspace = join(dir, 'office.sqlite');
+  const cliPath = join(root, 'out', 'cli.cjs');
+  const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--workspace', workspace, '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)));
+  });
+  return {
+    app: { url, workspace, dir, cliPath },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ app: RunningApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their (unused) dependencies
+  app: async ({}, use) => {
+    const running = await startApp();
+    await use(running.app);
+    await running.stop();
+  },
+});
+
+export { expect };
