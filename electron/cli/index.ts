@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { createTranslator, languageFromLocale, translateMessage, type Translate } from '../core/i18n';
 import { isLanguage } from '../../shared/i18n/languages';
-import { commands, type CommandContext } from './commands';
+import { commands } from './commands';
+import type { CommandContext } from './command';
 
 /**
  * `award-desk` — the thin command-line shell around the core. Each command parses its own options;

@@ -12,6 +12,9 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
     if ('minimum' in issue && issue.minimum !== undefined) params.min = Number(issue.minimum);
     if ('maximum' in issue && issue.maximum !== undefined) params.max = Number(issue.maximum);
     if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
+    if (issue.code === 'custom' && issue.params) {
+      for (const [name, value] of Object.entries(issue.params)) if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    }
     const key = issue.message.startsWith('errors.') || /^[a-z]+\.[A-Za-z.]+$/.test(issue.message) ? issue.message : genericKey(issue);
     return { path, key, params };
   });

@@ -1,0 +1,103 @@
+import { createWriteStream } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { loadFont, type FontFace, type FontLocation } from './fonts';
+import { toDate } from './format';
+import type { IsoDate, Translate } from './types';
+
+export type Doc = PDFKit.PDFDocument;
+
+/** Running header of a page; null for pages drawn edge to edge (certificates). */
+export interface PageFrame {
+  title: string;
+  subtitle?: string;
+}
+
+export interface PdfContext {
+  readonly doc: Doc;
+  readonly t: Translate;
+  /** Select one of the embedded faces (registered on first use, parsed once per process). */
+  font(face: FontFace, size: number): Doc;
+  /** Frame applied to pages added from now on, including pages pdfkit adds on overflow. */
+  setFrame(frame: PageFrame | null): void;
+  readonly frames: (PageFrame | null)[];
+}
+
+export interface CreatePdfOptions extends FontLocation {
+  t: Translate;
+  title: string;
+  subject?: string;
+  /** Fixes CreationDate, ModDate and so the trailer /ID: same input, same bytes. */
+  date: IsoDate;
+  layout?: 'portrait' | 'landscape';
+  margins?: { top: number; bottom: number; left: number; right: number };
+}
+
+export const PORTRAIT_MARGINS = { top: 64, bottom: 60, left: 56, right: 56 };
+export const LANDSCAPE_MARGINS = { top: 56, bottom: 52, left: 48, right: 48 };
+
+export function createPdf(options: CreatePdfOptions): PdfContext {
+  const date = toDate(options.date);
+  const layout = options.layout ?? 'portrait';
+  const producer = options.t('meta.producer');
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout,
+    margins: options.margins ?? (layout === 'landscape' ? LANDSCAPE_MARGINS : PORTRAIT_MARGINS),
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang: options.t('meta.lang'),
+    displayTitle: true,
+    info: {
+      Title: options.title,
+      ...(options.subject ? { Subject: options.subject } : {}),
+      Creator: producer,
+      Producer: producer,
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const registered = new Set<FontFace>();
+  const frames: (PageFrame | null)[] = [];
+  let currentFrame: PageFrame | null = null;
+  doc.on('pageAdded', () => frames.push(currentFrame));
+  return {
+    doc,
+    t: options.t,
+    frames,
+    font(face, size) {
+      if (!registered.has(face)) {
+        // pdfkit accepts a parsed fontkit font as a source; its typings only list paths and buffers.
+        doc.registerFont(face, loadFont(face, options) as unknown as Buffer);
+        registered.add(face);
+      }
+      return doc.font(face).fontSize(size);
+    },
+    setFrame(frame) {
+      currentFrame = frame;
+    },
+  };
+}
+
+/** Ends the document and collects it in memory. */
+export function finishToBuffer(doc: Doc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** Ends the document streaming it to a file; resolves once the file is flushed. */
+export function finishToFile(doc: Doc, filePath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(filePath);
+    out.on('finish', () => resolve());
+    out.on('error', reject);
+    doc.on('error', reject);
+    doc.pipe(out);
+    doc.end();
+  });
+}
