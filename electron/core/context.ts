@@ -14,8 +14,10 @@ export interface CoreContext {
   emit: Emit;
 }
 
+export type AuditRecorder = (entry: AuditEntry) => void;
+
 /** Runs `work` in one transaction and appends its audit entries there, so both commit or neither does. */
-export function audited<T>(ctx: CoreContext, work: (record: (entry: AuditEntry) => void) => T): T {
+export function audited<T>(ctx: CoreContext, work: (record: AuditRecorder) => T): T {
   return ctx.db.transaction(() => {
     const at = ctx.clock();
     return work((entry) => appendAudit(ctx.db, at, entry));

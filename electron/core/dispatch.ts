@@ -14,7 +14,7 @@ export interface DispatchOptions {
  * The single gate into the core for every host (Electron IPC, browser host, CLI): the channel must be
  * declared, the input must parse, and the output is checked against the contract on the way out.
  */
-export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+export function createDispatch(currentHandlers: () => Handlers, options: DispatchOptions = {}): Dispatch {
   return async (channel, input, call) => {
     if (!isChannelName(channel)) {
       return failure({ code: 'unknownChannel', key: 'errors.unknownChannel', params: { channel: String(channel).slice(0, 100) } });
@@ -25,7 +25,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return failure({ code: 'validation', key: 'errors.validation', fields: issuesToFieldErrors(parsed.error.issues) });
     }
     try {
-      const handler = handlers[channel] as (input: unknown, call: CallContext) => unknown;
+      const handler = currentHandlers()[channel] as (input: unknown, call: CallContext) => unknown;
       const output = await handler(parsed.data, call);
       return { ok: true, data: spec.output.parse(output) };
     } catch (error) {

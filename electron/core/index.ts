@@ -1,12 +1,15 @@
 import { EventEmitter } from 'node:events';
 import type { EventName, EventPayload } from '../../shared/api/events';
 import type { CallContext, Envelope } from '../../shared/api/contract';
-import { openWorkspace, type OpenWorkspaceOptions } from './db/workspace';
-import type { WorkspaceInfo } from './db/workspace';
+import type { WorkspaceSummary } from '../../shared/api/workspaces';
+import { openWorkspace, type OpenWorkspaceOptions, type WorkspaceInfo } from './db/workspace';
 import type { Db } from './db/connection';
 import { createHandlers, type Handlers } from './handlers';
 import { createDispatch } from './dispatch';
-import type { CoreContext } from './context';
+import { audited, type CoreContext } from './context';
+import { RecentWorkspaces, type WorkspaceHub } from './workspace-hub';
+import { createCycle } from './services/cycles';
+import { insertOwnApplicant } from './services/applicants';
 
 export interface CoreOptions extends OpenWorkspaceOptions {
   workspacePath: string;
@@ -25,28 +28,90 @@ export interface Core {
   close(): void;
 }
 
+interface Session {
+  db: Db;
+  info: WorkspaceInfo;
+  ctx: CoreContext;
+  handlers: Handlers;
+}
+
+/**
+ * The application core. It holds one open workspace at a time (the hub switches between them), and
+ * every host talks to it only through `dispatch`.
+ */
 export function createCore(options: CoreOptions): Core {
-  const { db, info } = openWorkspace(options.workspacePath, options);
   const emitter = new EventEmitter();
-  const ctx: CoreContext = {
-    db,
-    workspace: info,
-    clock: options.clock ?? (() => new Date()),
-    resourcesDir: options.resourcesDir,
-    emit: (event, payload) => {
-      emitter.emit(event, payload);
-      emitter.emit('*', event, payload);
+  const clock = options.clock ?? (() => new Date());
+  const recent = RecentWorkspaces.beside(options.workspacePath);
+  const emit: CoreContext['emit'] = (event, payload) => {
+    emitter.emit(event, payload);
+    emitter.emit('*', event, payload);
+  };
+
+  const hub: WorkspaceHub = {
+    current: () => summary(session, true),
+    recent: () => recent.list().map((entry) => ({ ...entry, current: entry.id === session.info.id })),
+    async createEnterprise(input, actor) {
+      const next = open(recent.newWorkspacePath('enterprise'), 'enterprise');
+      try {
+        const cycle = await createCycle(next.ctx, { name: input.cycleName, year: input.year }, { actor });
+        audited(next.ctx, (log) => {
+          next.db.prepare(`INSERT INTO meta (key, value) VALUES ('title', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(input.organisationName);
+          insertOwnApplicant(next.ctx, cycle.id, input.organisationName, { actor }, log);
+        });
+      } catch (error) {
+        next.db.close();
+        throw error;
+      }
+      replace(next);
+      return hub.current();
+    },
+    switchTo(workspaceId) {
+      if (workspaceId !== session.info.id) replace(open(recent.find(workspaceId).path));
+      return hub.current();
     },
   };
-  const handlers = createHandlers(ctx);
-  const dispatch = createDispatch(handlers, {
+
+  function open(path: string, role?: OpenWorkspaceOptions['role']): Session {
+    const { db, info } = openWorkspace(path, { ...options, ...(role ? { role } : {}) });
+    const ctx: CoreContext = { db, workspace: info, clock, resourcesDir: options.resourcesDir, emit };
+    return { db, info, ctx, handlers: createHandlers(ctx, hub) };
+  }
+
+  function title(s: Session): string {
+    return (s.db.prepare(`SELECT value FROM meta WHERE key = 'title'`).get() as { value: string } | undefined)?.value ?? '';
+  }
+
+  function summary(s: Session, current: boolean): WorkspaceSummary {
+    return { id: s.info.id, path: s.info.path, role: s.info.role, title: title(s), lastOpenedAt: clock().toISOString(), current };
+  }
+
+  function replace(next: Session): void {
+    const previous = session;
+    session = next;
+    recent.touch({ ...summary(next, true) });
+    if (previous.db.open) previous.db.close();
+    emit('data.changed', { entity: 'workspace' });
+  }
+
+  let session = open(options.workspacePath);
+  recent.touch(summary(session, true));
+
+  const dispatch = createDispatch(() => session.handlers, {
     onInternalError: options.onInternalError ?? ((error, channel) => console.error(`[core] ${channel} failed`, error)),
   });
+
   return {
-    workspace: info,
-    handlers,
+    get workspace() {
+      return session.info;
+    },
+    get handlers() {
+      return session.handlers;
+    },
+    get db() {
+      return session.db;
+    },
     dispatch,
-    db,
     on(event, listener) {
       emitter.on(event, listener as (payload: unknown) => void);
       return () => emitter.off(event, listener as (payload: unknown) => void);
@@ -57,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       emitter.removeAllListeners();
-      if (db.open) db.close();
+      if (session.db.open) session.db.close();
     },
   };
 }

@@ -1,11 +1,19 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { cycleChannels } from './cycles';
+import { frameworkChannels } from './frameworks';
+import { applicantChannels } from './applicants';
+import { applicationChannels } from './applications';
+import { workspaceChannels } from './workspaces';
 import type { AppErrorPayload } from './errors';
 
 export const contract = {
   ...appChannels,
   ...cycleChannels,
+  ...frameworkChannels,
+  ...applicantChannels,
+  ...applicationChannels,
+  ...workspaceChannels,
 };
 
 export type Contract = typeof contract;

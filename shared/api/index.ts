@@ -5,3 +5,7 @@ export * from './schemas';
 export * from './cycles';
 export * from './app';
 export * from './issues-to-field-errors';
+export * from './frameworks';
+export * from './applicants';
+export * from './applications';
+export * from './workspaces';

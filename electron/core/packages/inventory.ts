@@ -60,7 +60,6 @@ export function assertSafePath(path: string, maxPathLength: number): void {
 
 /** Control characters in a refused name are shown escaped, so the message itself stays harmless. */
 export function printable(path: string): string {
-  // eslint-disable-next-line no-control-regex
   return path.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 

@@ -94,7 +94,7 @@ describe('workspace database', () => {
   it('backs up before migrating an existing workspace, then migrates in one transaction', () => {
     const file = join(temp.dir, 'migrate.sqlite');
     const first = openWorkspace(file, { clock: fixedClock() });
-    first.db.prepare(`INSERT INTO cycles VALUES ('c1', '2025年度', 2025, 'x', 'x')`).run();
+    first.db.prepare(`INSERT INTO settings VALUES ('probe', '2025年度')`).run();
     first.db.close();
     const { db, info } = openWorkspace(file, { migrations: [...migrations, addNotes], clock: fixedClock() });
     expect(db.pragma('user_version', { simple: true })).toBe(addNotes.version);
@@ -103,14 +103,14 @@ describe('workspace database', () => {
     expect(backups).toHaveLength(1);
     const backup = new Database(join(info.backupsDir, backups[0]!), { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(backup.prepare('SELECT name FROM cycles').all()).toEqual([{ name: '2025年度' }]);
+    expect(backup.prepare(`SELECT value FROM settings WHERE key = 'probe'`).all()).toEqual([{ value: '2025年度' }]);
     backup.close();
   });
 
   it('rolls back a failing migration and keeps the data and version as they were', () => {
     const file = join(temp.dir, 'broken.sqlite');
     const first = openWorkspace(file);
-    first.db.prepare(`INSERT INTO cycles VALUES ('c1', '保留的周期', 2025, 'x', 'x')`).run();
+    first.db.prepare(`INSERT INTO settings VALUES ('probe', '保留的数据')`).run();
     first.db.close();
     expect(refusal(() => openWorkspace(file, { migrations: [...migrations, broken] }))).toMatchObject({
       key: 'errors.workspace.migrationFailed',
@@ -119,7 +119,7 @@ describe('workspace database', () => {
     const check = new Database(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(check.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`).get()).toEqual({ n: 0 });
-    expect(check.prepare('SELECT name FROM cycles').all()).toEqual([{ name: '保留的周期' }]);
+    expect(check.prepare(`SELECT value FROM settings WHERE key = 'probe'`).all()).toEqual([{ value: '保留的数据' }]);
     check.close();
   });
 });
