@@ -55,7 +55,8 @@ export const applicantFilterSchema = z
 
 const applicantRef = z.object({ applicantId: idSchema }).strict();
 
-export const importErrorSchema = messageSchema.extend({ sheet: z.string(), row: z.number().int(), column: z.string() });
+/** `column` is null for an error about a whole row or the whole file. */
+export const importErrorSchema = messageSchema.extend({ sheet: z.string(), row: z.number().int(), column: z.string().nullable() });
 
 export const applicantChannels = {
   'applicants.list': channel(applicantFilterSchema, z.array(applicantRowSchema)),

@@ -9,23 +9,14 @@ import { getSettings } from './settings';
 
 type ImportOutcome =
   | { ok: true; imported: number }
-  | { ok: false; errors: { sheet: string; row: number; column: string; key: string; params?: Record<string, string | number> }[] };
+  | { ok: false; errors: { sheet: string; row: number; column: string | null; key: string; params?: Record<string, string | number> }[] };
 
-/**
- * All rows or none. The parser refuses bad rows; codes already registered in the cycle are refused
- * here, naming their row, before anything is written.
- */
+/** All rows or none: the parser refuses bad rows and codes already registered in the cycle, naming sheet, row and column. */
 export async function importApplicantsXlsx(ctx: CoreContext, cycleId: string, contentBase64: string, call: CallContext): Promise<ImportOutcome> {
   cycleContext(ctx, cycleId);
-  const parsed = await parseApplicantsWorkbook(Buffer.from(contentBase64, 'base64'));
-  if (!parsed.ok) return { ok: false, errors: parsed.errors.map(({ sheet, row, column, key, params }) => ({ sheet, row, column: column ?? '', key, ...(params ? { params } : {}) })) };
-  const existing = ctx.db.prepare('SELECT 1 FROM applicants WHERE cycle_id = ? AND credit_code = ?');
-  const clashes = parsed.applicants.flatMap((applicant, index) =>
-    existing.get(cycleId, applicant.creditCode)
-      ? [{ sheet: 'applicants', row: index + 2, column: 'creditCode', key: 'applicants.error.duplicateCreditCode', params: { creditCode: applicant.creditCode } }]
-      : [],
-  );
-  if (clashes.length > 0) return { ok: false, errors: clashes };
+  const registered = ctx.db.prepare('SELECT credit_code FROM applicants WHERE cycle_id = ?').pluck().all(cycleId) as string[];
+  const parsed = await parseApplicantsWorkbook(Buffer.from(contentBase64, 'base64'), { existingCreditCodes: registered });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map(({ sheet, row, column, key, params }) => ({ sheet, row, column, key, ...(params ? { params } : {}) })) };
   audited(ctx, (log) => {
     for (const applicant of parsed.applicants) insertApplicant(ctx, cycleId, applicant, call, log);
   });

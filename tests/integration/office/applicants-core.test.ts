@@ -126,7 +126,7 @@ describe('Excel import and export', () => {
       core.dispatch('applicants.importXlsx', { cycleId, fileName: 'again.xlsx', contentBase64: exported.contentBase64 }, office),
     );
     expect(result.ok).toBe(false);
-    expect(result.errors?.[0]).toMatchObject({ row: 2, key: 'applicants.error.duplicateCreditCode' });
+    expect(result.errors?.[0]).toMatchObject({ row: 2, key: 'applicants.import.alreadyRegistered' });
     expect(await ok<unknown[]>(core.dispatch('applicants.list', { cycleId }, office))).toHaveLength(2);
   });
 
