@@ -9,3 +9,6 @@ export * from './frameworks';
 export * from './applicants';
 export * from './applications';
 export * from './workspaces';
+export * from './panels';
+export * from './scoring-sessions';
+export * from './package-manifest';

@@ -83,6 +83,10 @@ async function callCaller<T>(action: () => T | Promise<T>): Promise<T> {
 
 export async function openPackage(file: string, options: OpenPackageOptions): Promise<VerifiedPackage> {
   const limits = resolveLimits(options.limits);
+  // A programming error, not a property of the file: fail loudly before touching anything.
+  if (options.expect.minSequence === undefined && options.expect.lastAcceptedSequence === undefined) {
+    throw new TypeError('openPackage needs expect.minSequence or expect.lastAcceptedSequence');
+  }
   let source: ZipSource;
   try {
     source = await ZipSource.open(file);
@@ -116,7 +120,8 @@ export async function openPackage(file: string, options: OpenPackageOptions): Pr
     };
   } catch (error) {
     await source.close();
-    if (stagingPath) await rm(stagingPath, { recursive: true, force: true, maxRetries: 5 });
+    // The refusal matters more than a leftover folder (e.g. a virus scanner holding a file on Windows).
+    if (stagingPath) await rm(stagingPath, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
     if (error instanceof CallerError) throw error.error;
     if (error instanceof AppError) throw error;
     throw refused('corruptArchive', { detail: describe(error) });
@@ -208,7 +213,6 @@ async function checkExpectations(manifest: PackageManifest, expect: PackageExpec
   if (expect.senderWorkspaceId !== undefined && expect.senderWorkspaceId !== manifest.senderWorkspaceId) {
     throw refused('wrongSender', { expected: expect.senderWorkspaceId, actual: manifest.senderWorkspaceId });
   }
-  if (expect.minSequence === undefined && expect.lastAcceptedSequence === undefined) throw new TypeError('openPackage needs expect.minSequence or expect.lastAcceptedSequence');
   let minimum = expect.minSequence ?? 1;
   if (expect.lastAcceptedSequence) {
     const { senderWorkspaceId, senderKeyId, kind } = manifest;
@@ -261,14 +265,14 @@ async function extractPayload(source: ZipSource, plan: PlannedFile[], root: stri
     await staging(() => mkdir(dirname(target), { recursive: true }));
 
     const meter = meterFor(file.item, file.size, limits, total, (count) => refused('sizeMismatch', { path: file.path, expected: file.size, actual: count }));
+    const stream = await source.openStream(file.item.entry);
     // 'wx': never follow or replace something that is already there.
     const sink = createWriteStream(target, { flags: 'wx' });
-    const stream = await source.openStream(file.item.entry);
     // pipeline passes the first error on to every stream, so remember which one failed first.
     let firstFailure: 'archive' | 'disk' | undefined;
-    stream.once('error', () => (firstFailure ??= 'archive'));
-    meter.once('error', () => (firstFailure ??= 'archive'));
-    sink.once('error', () => (firstFailure ??= 'disk'));
+    stream.on('error', () => (firstFailure ??= 'archive'));
+    meter.on('error', () => (firstFailure ??= 'archive'));
+    sink.on('error', () => (firstFailure ??= 'disk'));
     try {
       await pipeline(stream, meter, sink);
     } catch (error) {

@@ -152,7 +152,8 @@ export function trustEnrolledExperts(lookup: (enrolmentId: string) => EnrolmentR
     if (!record) throw refused('enrolmentUnknown', { enrolmentId });
     const carried = Buffer.from(manifest.senderPublicKey, 'base64');
     if (keyIdOf(carried) !== keyId) return undefined;
-    if (manifest.header.reviewPackageId !== record.reviewPackageId || !verifyEnrolmentProof(record.secret, record, carried, proof)) {
+    const answersReview = manifest.header.reviewPackageId === record.reviewPackageId && manifest.cycleId === record.cycleId;
+    if (!answersReview || !verifyEnrolmentProof(record.secret, record, carried, proof)) {
       throw refused('enrolmentInvalid', { enrolmentId });
     }
     if (record.pinnedKeyId !== undefined && record.pinnedKeyId !== keyId) throw refused('enrolmentKeyConflict', { enrolmentId, keyId });
