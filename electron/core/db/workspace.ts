@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import type { WorkspaceRole } from '../../../shared/api/schemas';
 import { APPLICATION_ID, openConnection, readHeader, type Db, type OpenOptions } from './connection';
+import { readKeep, startDailyBackup, writeBackupSync, type DailyBackupOptions } from './backup';
+import { assertNotDamaged } from './quick-check';
 import { migrations as builtInMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -17,12 +19,14 @@ export interface WorkspaceInfo {
   backupsDir: string;
 }
 
-export interface OpenWorkspaceOptions extends OpenOptions {
+export interface OpenWorkspaceOptions extends OpenOptions, DailyBackupOptions {
   /** Role given to a workspace created by this call; an existing workspace keeps its own. */
   role?: WorkspaceRole;
   clock?: () => Date;
   /** Tests substitute their own steps; the app always uses the built-in list. */
   migrations?: readonly Migration[];
+  /** The automatic once-a-day backup on opening an existing workspace (default on). */
+  dailyBackup?: boolean;
 }
 
 export function workspaceFolders(file: string): { filesDir: string; backupsDir: string } {
@@ -49,17 +53,20 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
       throw new AppError('refused', 'errors.workspace.foreign', { found: header.applicationId });
     }
     fromVersion = header.userVersion;
+    // Read-only, like the header: a damaged file is refused before anything can write to it.
+    assertNotDamaged(file, workspaceFolders(file).backupsDir, latest, options);
   }
   mkdirSync(dirname(file), { recursive: true });
   const folders = workspaceFolders(file);
   const db = openConnection(file, options);
   try {
     if (!isNew && fromVersion < latest && fromVersion > 0) {
-      backupBeforeMigration(db, folders.backupsDir, fromVersion, clock());
+      writeBackupSync(db, { dir: folders.backupsDir, reason: 'pre-migration', now: clock(), keep: readKeep(db) });
     }
     migrate(db, migrations, fromVersion);
     const info = ensureIdentity(db, file, options.role ?? 'office', clock());
     mkdirSync(folders.filesDir, { recursive: true });
+    if (!isNew && options.dailyBackup !== false) startDailyBackup(db, folders.backupsDir, clock(), options);
     return { db, info: { ...info, ...folders } };
   } catch (error) {
     db.close();
@@ -83,15 +90,6 @@ function migrate(db: Db, migrations: readonly Migration[], fromVersion: number):
       });
     }
   }
-}
-
-/** VACUUM INTO writes a consistent, compacted copy without touching the original file. */
-function backupBeforeMigration(db: Db, backupsDir: string, fromVersion: number, now: Date): string {
-  mkdirSync(backupsDir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = join(backupsDir, `pre-migration-v${fromVersion}-${stamp}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
 }
 
 function ensureIdentity(db: Db, file: string, role: WorkspaceRole, now: Date): Omit<WorkspaceInfo, 'filesDir' | 'backupsDir'> {
