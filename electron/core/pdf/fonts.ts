@@ -2,7 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import type { FontkitFont, GlyphPosition, GlyphRun } from 'fontkit';
+import type { FontkitFont, GlyphRun } from 'fontkit';
+import { Shaper } from './shaping';
+import { TrueTypeSource, TrueTypeSubset } from './truetype-subset';
 
 /** The four faces the documents use; everything else stays out of the PDF. */
 export type FontFace = 'sans' | 'sans-bold' | 'serif' | 'serif-bold';
@@ -34,13 +36,23 @@ export interface FontLocation {
 
 const requireFromHere = createRequire(import.meta.url);
 
+const resolved = new Map<string, string>();
+
 export function resolveFontPath(face: FontFace, location: FontLocation = {}): string {
-  if (location.fontsDir) {
-    const candidate = join(location.fontsDir, fontFileName(face));
-    if (existsSync(candidate)) return candidate;
+  // Resolving costs a require.resolve or a stat: done once per face and directory.
+  const key = `${location.fontsDir ?? ''}\0${face}`;
+  let path = resolved.get(key);
+  if (!path) {
+    const candidate = location.fontsDir ? join(location.fontsDir, fontFileName(face)) : null;
+    if (candidate && existsSync(candidate)) {
+      path = candidate;
+    } else {
+      const source = FACE_SOURCES[face];
+      path = requireFromHere.resolve(`${source.packageName}/${source.file}`);
+    }
+    resolved.set(key, path);
   }
-  const source = FACE_SOURCES[face];
-  return requireFromHere.resolve(`${source.packageName}/${source.file}`);
+  return path;
 }
 
 // Parsed once per process and path: pdfkit re-parses a path or Buffer source (10 MB) every time
@@ -51,76 +63,35 @@ export function loadFont(face: FontFace, location: FontLocation = {}): FontkitFo
   const path = resolveFontPath(face, location);
   let font = parsedByPath.get(path);
   if (!font) {
-    font = withSharedLayoutCache(fontkit.create(readFileSync(path)));
+    const file = readFileSync(path);
+    font = withSharedCaches(fontkit.create(file), file);
     parsedByPath.set(path, font);
   }
   return font;
 }
 
-/** A shaped run handed to pdfkit, which scales `positions` in place: always a fresh copy. */
-class CopiedRun implements GlyphRun {
-  readonly glyphs: unknown[];
-  readonly positions: GlyphPosition[];
-  constructor(source: { glyphs: unknown[]; positions: GlyphPosition[] }) {
-    this.glyphs = source.glyphs.slice();
-    this.positions = source.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
-  }
-  get advanceWidth(): number {
-    let width = 0;
-    for (const position of this.positions) width += position.xAdvance;
-    return width;
-  }
-}
-
-const LAYOUT_CACHE_LIMIT = 50_000;
-
-interface FontkitInternals {
-  getGlyph(id: number): { _decode(): unknown };
-  createSubset(): { font: unknown };
-}
-
 /**
- * Two per-document costs of pdfkit + fontkit are really per-font, so they are cached here for as
- * long as the parsed font lives:
- * - shaping: pdfkit caches shaped text per document only, so every new document would run each
- *   string through the OpenType engine again;
- * - subsetting: fontkit's TrueType subsetter decodes every glyph's outline just to see whether it
- *   is a composite, again in every document.
- * Everything else is forwarded to fontkit untouched; the output bytes are the same.
+ * Two per-document costs of pdfkit + fontkit are really per-font, so they are paid once here:
+ * - shaping: pdfkit caches shaped text per document only (see shaping.ts);
+ * - subsetting: fontkit's subsetter decodes outlines and encodes tables generically on every
+ *   document; TrueTypeSubset copies glyph bytes from tables parsed once (CFF fonts keep fontkit's).
+ * Everything else is forwarded to fontkit untouched.
  */
-function withSharedLayoutCache(font: FontkitFont): FontkitFont {
-  const internals = font as unknown as FontkitInternals;
-  const runs = new Map<string, { glyphs: unknown[]; positions: GlyphPosition[] }>();
-  const layout = (text: string, features?: unknown): GlyphRun => {
-    if (features !== undefined) return font.layout(text, features);
-    let run = runs.get(text);
-    if (!run) {
-      run = new CopiedRun(font.layout(text));
-      if (runs.size >= LAYOUT_CACHE_LIMIT) runs.clear();
-      runs.set(text, run);
-    }
-    return new CopiedRun(run);
-  };
+function withSharedCaches(font: FontkitFont, file: Buffer): FontkitFont {
+  const shaper = new Shaper(font);
+  const layout = (text: string, features?: unknown): GlyphRun => (features === undefined ? shaper.layout(text) : font.layout(text, features));
+  const overrides: Record<string, unknown> = { layout };
+  if (isTrueType(file)) {
+    let source: TrueTypeSource | undefined;
+    overrides['createSubset'] = () => new TrueTypeSubset((source ??= new TrueTypeSource(file)));
+  }
+  return forward(font, overrides);
+}
 
-  const subsetGlyphs = new Map<number, object>();
-  const getSubsetGlyph = (id: number): object => {
-    let glyph = subsetGlyphs.get(id);
-    if (!glyph) {
-      const real = internals.getGlyph(id);
-      const decoded = real._decode();
-      // Inherits everything from the real glyph but answers _decode from memory.
-      glyph = Object.create(real, { _decode: { value: () => decoded } }) as object;
-      subsetGlyphs.set(id, glyph);
-    }
-    return glyph;
-  };
-  const subsetFont = forward(font, { getGlyph: getSubsetGlyph });
-  const createSubset = () => {
-    const subset = internals.createSubset();
-    subset.font = subsetFont;
-    return subset;
-  };
-  return forward(font, { layout, createSubset });
+function isTrueType(file: Buffer): boolean {
+  const numTables = file.readUInt16BE(4);
+  for (let i = 0; i < numTables; i++) if (file.toString('latin1', 12 + 16 * i, 16 + 16 * i) === 'glyf') return true;
+  return false;
 }
 
 /** A view of `target` with some methods replaced; other methods run bound to the real object. */

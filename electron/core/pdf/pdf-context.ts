@@ -35,6 +35,16 @@ export interface CreatePdfOptions extends FontLocation {
 export const PORTRAIT_MARGINS = { top: 64, bottom: 60, left: 56, right: 56 };
 export const LANDSCAPE_MARGINS = { top: 56, bottom: 52, left: 48, right: 48 };
 
+const XML_SPECIALS: Record<string, string> = { '&': '＆', '<': '＜', '>': '＞' };
+
+/**
+ * pdfkit copies Title, Subject and Creator into the XMP metadata packet without escaping, so a
+ * name like "A&B Co." would make that XML malformed; the full-width forms read the same.
+ */
+function xmpSafe(text: string): string {
+  return text.replace(/[&<>]/g, (c) => XML_SPECIALS[c]!);
+}
+
 export function createPdf(options: CreatePdfOptions): PdfContext {
   const date = toDate(options.date);
   const layout = options.layout ?? 'portrait';
@@ -52,14 +62,17 @@ export function createPdf(options: CreatePdfOptions): PdfContext {
     lang: options.t('meta.lang'),
     displayTitle: true,
     info: {
-      Title: options.title,
-      ...(options.subject ? { Subject: options.subject } : {}),
-      Creator: producer,
-      Producer: producer,
+      Title: xmpSafe(options.title),
+      ...(options.subject ? { Subject: xmpSafe(options.subject) } : {}),
+      Creator: xmpSafe(producer),
+      Producer: xmpSafe(producer),
       CreationDate: date,
       ModDate: date,
     },
   });
+  // addPage() re-applies `options.font` on every new page, pdfkit's own overflow pages included:
+  // left in place, text continued on a new page would switch to Courier mid-paragraph.
+  delete (doc.options as { font?: string }).font;
   const registered = new Set<FontFace>();
   const frames: (PageFrame | null)[] = [];
   let currentFrame: PageFrame | null = null;

@@ -3,12 +3,19 @@
  * reads the database; callers translate domain names (criteria items, tiers) before passing them.
  */
 
-/** Bound to the `documents` i18n namespace in the document's language. */
+/**
+ * Bound to the `documents` i18n namespace in the document's language, e.g.
+ * `i18n.getFixedT(lang, 'documents')`. PDFs are not HTML: interpolation must not escape
+ * (i18next `interpolation: { escapeValue: false }`), or "A&B" would print as "A&amp;B".
+ */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 export interface RenderOptions {
   t: Translate;
-  /** Directory with the TTFs by base name (packaged app: `<resources>/fonts`); npm package otherwise. */
+  /**
+   * Directory with the TTFs by base name (packaged app: `join(process.resourcesPath, 'fonts')`);
+   * faces missing there come from the @expo-google-fonts npm packages.
+   */
   fontsDir?: string;
 }
 

@@ -1,6 +1,7 @@
 import { createPdf, finishToBuffer, finishToFile, type PdfContext } from '../pdf-context';
 import { formatCertificateDate } from '../format';
 import { fitText, type FitOptions } from '../layout/fit-text';
+import { drawPng } from '../layout/png-image';
 import { COLORS } from '../layout/style';
 import { textLine } from '../layout/text';
 import type { CertificateModel, RenderOptions } from '../types';
@@ -116,11 +117,11 @@ export function drawCertificatePage(ctx: PdfContext, model: CertificateModel): v
   const issuerBox = { ...ISSUER_BOX, x: ISSUER_CENTER_X - ISSUER_BOX.width / 2 };
   drawFitted(ctx, model.issuer, issuerBox, 'serif');
   ctx.font('serif', 17);
-  textLine(doc, formatCertificateDate(t, model.issuedAt), issuerBox.x, 490, { align: 'center', width: issuerBox.width });
+  textLine(doc, formatCertificateDate(t, model.issuedAt), issuerBox.x, 493, { align: 'center', width: issuerBox.width });
 
   if (model.seal) {
     // The seal is stamped over issuer and date, as on paper; PNG alpha keeps the text visible.
-    doc.image(Buffer.from(model.seal), ISSUER_CENTER_X - SEAL_SIZE / 2, 420, { fit: [SEAL_SIZE, SEAL_SIZE], align: 'center', valign: 'center' });
+    drawPng(ctx, model.seal, ISSUER_CENTER_X - SEAL_SIZE / 2, 420, SEAL_SIZE, SEAL_SIZE);
   }
   doc.fillColor(COLORS.text);
 }

@@ -95,7 +95,7 @@ export function buildDossier(model: DossierModel, options: RenderOptions): PdfCo
   }
 
   newSection(ctx, t('dossier.decision'));
-  drawFacts(ctx, decisionFacts(ctx, model.decision));
+  drawFacts(ctx, decisionFacts(ctx, model.decision), 1);
   heading(ctx, t('dossier.resolution'), 3);
   paragraphs(ctx, model.decision.resolution);
 

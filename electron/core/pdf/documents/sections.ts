@@ -4,8 +4,12 @@ import { drawTable } from '../layout/table';
 import { bulletList, contentBox, heading, paragraphs, textLine } from '../layout/text';
 import type { ApplicantProfile, KeyThemes } from '../types';
 
-/** Label/value pairs laid out two per row. */
-export function drawFacts(ctx: PdfContext, facts: [label: string, value: string][]): void {
+/** Label/value pairs, two per row (or one per row for long values). */
+export function drawFacts(ctx: PdfContext, facts: [label: string, value: string][], perRow: 1 | 2 = 2): void {
+  if (perRow === 1) {
+    drawTable(ctx, { header: false, columns: [{ header: '', weight: 2.3 }, { header: '', weight: 9.7 }], rows: facts.map(([l, v]) => [l, v]) });
+    return;
+  }
   const rows: string[][] = [];
   for (let i = 0; i < facts.length; i += 2) {
     const [a, b] = [facts[i]!, facts[i + 1]];

@@ -1,6 +1,6 @@
 import type { PdfContext } from '../pdf-context';
 import { COLORS, SIZES } from './style';
-import { textLine } from './text';
+import { contentBox, textLine } from './text';
 
 export interface RadarAxis {
   label: string;
@@ -52,17 +52,20 @@ export function drawRadarChart(ctx: PdfContext, options: RadarChartOptions): voi
   }
 
   ctx.font('sans', SIZES.small);
+  const box = contentBox(doc);
+  const labelWidth = 112;
   for (const [i, axis] of axes.entries()) {
     const [x, y] = point(i, 100);
     const cos = Math.cos(angle(i));
     const sin = Math.sin(angle(i));
-    const labelWidth = 120;
-    const label = `${axis.label} ${Math.round(axis.percent)}%`;
+    const label = `${axis.label}\n${Math.round(axis.percent)}%`;
     const align = Math.abs(cos) < 0.2 ? 'center' : cos > 0 ? 'left' : 'right';
-    const lx = align === 'center' ? x - labelWidth / 2 : align === 'left' ? x + 6 : x - 6 - labelWidth;
-    const ly = y + (sin > 0.2 ? 4 : sin < -0.2 ? -14 : -5);
-    doc.fillColor(COLORS.text);
-    textLine(doc, label, lx, ly, { align, width: labelWidth });
+    const wanted = align === 'center' ? x - labelWidth / 2 : align === 'left' ? x + 6 : x - 6 - labelWidth;
+    // Long (English) category names wrap inside the label box, which never leaves the page body.
+    const lx = Math.min(Math.max(wanted, box.left), box.right - labelWidth);
+    const height = doc.heightOfString(label, { width: labelWidth, lineGap: 0.5 });
+    const ly = sin > 0.2 ? y + 4 : sin < -0.2 ? y - height - 4 : y - height / 2;
+    doc.fillColor(COLORS.text).text(label, lx, ly, { width: labelWidth, align, lineGap: 0.5 });
   }
   doc.fillColor(COLORS.text);
 }

@@ -39,7 +39,7 @@ export function drawTable(ctx: PdfContext, options: TableOptions): void {
   const padding = options.padding ?? 4;
   const box = contentBox(doc);
   const totalWeight = options.columns.reduce((sum, c) => sum + c.weight, 0);
-  const widths = options.columns.map((c) => (c.weight / totalWeight) * box.width);
+  const widths = fitHeaderWords(ctx, options.columns, options.columns.map((c) => (c.weight / totalWeight) * box.width), size, padding);
   const showHeader = options.header ?? true;
   const headerRow: TableRow = { cells: options.columns.map((c) => c.header), bold: true, fill: COLORS.headerFill };
 
@@ -48,7 +48,9 @@ export function drawTable(ctx: PdfContext, options: TableOptions): void {
     const heights = row.cells.map((cell, i) =>
       doc.heightOfString(cell || ' ', { width: widths[i]! - 2 * padding, lineGap: CELL_LINE_GAP }),
     );
-    return Math.max(options.minRowHeight ?? 0, Math.max(...heights) + 2 * padding);
+    // A row never outgrows a page: beyond that its cells are cut with an ellipsis.
+    const page = contentBox(doc);
+    return Math.min(page.bottom - page.top - headerHeight, Math.max(options.minRowHeight ?? 0, Math.max(...heights) + 2 * padding));
   };
 
   const drawRow = (row: TableRow, y: number, height: number): void => {
@@ -61,6 +63,8 @@ export function drawTable(ctx: PdfContext, options: TableOptions): void {
       if (text) {
         doc.text(text, x + padding, y + padding, {
           width: width - 2 * padding,
+          height: height - 2 * padding,
+          ellipsis: true,
           align: column.align ?? 'left',
           lineGap: CELL_LINE_GAP,
         });
@@ -76,7 +80,8 @@ export function drawTable(ctx: PdfContext, options: TableOptions): void {
     }
   };
 
-  const headerHeight = showHeader ? rowHeight(headerRow) : 0;
+  let headerHeight = 0; // read by rowHeight: the header row itself is measured against a full page
+  if (showHeader) headerHeight = rowHeight(headerRow);
   const startPageWith = (firstRowHeight: number): number => {
     let y = doc.y;
     if (y + headerHeight + firstRowHeight > contentBox(doc).bottom) {
@@ -105,4 +110,17 @@ export function drawTable(ctx: PdfContext, options: TableOptions): void {
   }
   doc.x = box.left;
   doc.y = y + 8;
+}
+
+/**
+ * Widens columns whose header would break inside a word ("Ran|k"), taking the room from columns
+ * with slack in proportion to it. CJK headers count as one word, so they stay on one line too.
+ */
+function fitHeaderWords(ctx: PdfContext, columns: TableColumn[], widths: number[], size: number, padding: number): number[] {
+  ctx.font('sans-bold', size);
+  const needed = columns.map((c) => Math.max(0, ...c.header.split(/\s+/).map((word) => ctx.doc.widthOfString(word))) + 2 * padding + 0.5);
+  const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, needed[i]! - w), 0);
+  const slack = widths.reduce((sum, w, i) => sum + Math.max(0, w - needed[i]!), 0);
+  if (deficit === 0 || slack < deficit) return widths;
+  return widths.map((w, i) => (w < needed[i]! ? needed[i]! : w - ((w - needed[i]!) / slack) * deficit));
 }
