@@ -6,52 +6,17 @@
  */
 import { z } from 'zod';
 import type { FieldError, Message } from '../api/errors';
+import { issuesToFieldErrors } from '../api/issues-to-field-errors';
 import { creditCodeSchema } from './credit-code';
 import { INCIDENT_KINDS, isoDateSchema, type EligibilityFacts } from './eligibility';
 import { industrySchema } from './industries';
 
 // --- zod issues → translated field errors -------------------------------------------------------
 
-type ZodIssue = z.ZodError['issues'][number];
-
-const KEY_PREFIX = 'applicants.';
-
-function numericParams(issue: ZodIssue): Message['params'] | undefined {
-  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
-  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
-  return undefined;
-}
-
-/**
- * Our schemas put an i18n key in every issue message (params in `issue.params` for custom issues,
- * derived bounds for range issues). Anything else — a zod default message — is mapped to a
- * generic key so no English text from zod ever reaches the UI.
- */
-export function messageFromIssue(issue: ZodIssue): Message {
-  if (issue.message.startsWith(KEY_PREFIX)) {
-    const params = issue.code === 'custom' ? (issue.params as Message['params']) : numericParams(issue);
-    return { key: issue.message, ...(params ? { params } : {}) };
-  }
-  switch (issue.code) {
-    case 'invalid_type':
-      return { key: 'applicants.validation.invalidType', params: { expected: String(issue.expected) } };
-    case 'too_small':
-      return { key: 'applicants.validation.tooSmall', params: numericParams(issue)! };
-    case 'too_big':
-      return { key: 'applicants.validation.tooBig', params: numericParams(issue)! };
-    case 'invalid_format':
-      return { key: 'applicants.validation.invalidFormat', params: { format: String(issue.format) } };
-    case 'invalid_value':
-      return { key: 'applicants.validation.invalidValue' };
-    case 'unrecognized_keys':
-      return { key: 'applicants.validation.unknownKeys', params: { keys: issue.keys.join(', ') } };
-    default:
-      return { key: 'applicants.validation.invalid' };
-  }
-}
+export { messageFromIssue } from '../api/issues-to-field-errors';
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), ...messageFromIssue(issue) }));
+  return issuesToFieldErrors(error.issues).map((field) => (field.path === '(input)' ? { ...field, path: '' } : field));
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; fields: FieldError[] };

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,3 +57,27 @@ export const test = base.extend<{ app: RunningApp }>({
 });
 
 export { expect };
+
+/** Screenshots of each screen land in /tmp for a person to look at; they are never compared. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `/tmp/ui-${name}.png`, fullPage: false });
+}
+
+/** Creates an award cycle through the UI and opens its applicants page; returns the cycle's id. */
+export async function createCycle(page: Page, name: string, year = 2026): Promise<string> {
+  await page.getByTestId('nav-cycles').click();
+  await page.getByTestId('create-cycle').click();
+  await page.getByTestId('cycle-name').fill(name);
+  await page.getByTestId('cycle-year').fill(String(year));
+  await page.getByTestId('create-cycle-submit').click();
+  await page.getByTestId('cycles-table').getByRole('link', { name }).click();
+  await expect(page).toHaveURL(/#\/cycles\/[^/]+\/applicants$/);
+  return new URL(page.url()).hash.split('/')[2]!;
+}
+
+/** Switches the interface language with the header's language select. */
+export async function switchLanguage(page: Page, label: 'English' | '简体中文' | '繁體中文'): Promise<void> {
+  await page.getByTestId('language-select').click();
+  await page.getByTitle(label).click();
+}

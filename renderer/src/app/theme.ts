@@ -9,11 +9,13 @@ import type { Language } from '../../../shared/i18n/languages';
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#1d4f91',
+    colorLink: '#1f5fbf',
     borderRadius: 6,
     fontFamily: "'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', system-ui, sans-serif",
   },
   components: {
     Layout: { headerBg: '#1d4f91', siderBg: '#ffffff' },
+    Menu: { itemSelectedBg: '#e8eff9', itemSelectedColor: '#1d4f91', itemHoverBg: '#f3f6fb' },
   },
 };
 

@@ -88,11 +88,10 @@ describe('applicant schema', () => {
 
   it('maps unkeyed zod issues to generic keys, never to English text', () => {
     expect(messageFromIssue({ code: 'invalid_type', expected: 'string', path: [], message: 'Invalid input', input: 1 } as never)).toEqual({
-      key: 'applicants.validation.invalidType',
-      params: { expected: 'string' },
+      key: 'errors.field.invalidType',
     });
     expect(messageFromIssue({ code: 'too_big', origin: 'array', maximum: 3, inclusive: true, path: [], message: 'Too big', input: [] } as never)).toEqual({
-      key: 'applicants.validation.tooBig',
+      key: 'errors.field.tooBig',
       params: { max: 3 },
     });
   });

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Empty, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { PlusOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../../../shared/api/cycles';
 import { call } from '../../bridge';
 import { CreateCycleDialog } from './CreateCycleDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../app/routes';
 
 export function CyclesPage() {
   const { t, i18n } = useTranslation();
@@ -15,17 +17,15 @@ export function CyclesPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('cycles.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('cycles.subtitle')}</Typography.Text>
-        </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-cycle">
-          {t('cycles.create')}
-        </Button>
-      </div>
+      <PageHeader
+        title={t('cycles.title')}
+        subtitle={t('cycles.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-cycle">
+            {t('cycles.create')}
+          </Button>
+        }
+      />
       <Card>
         {cycles && cycles.length === 0 ? (
           <Empty description={t('cycles.empty')} data-testid="cycles-empty">
@@ -41,14 +41,47 @@ export function CyclesPage() {
             dataSource={cycles}
             pagination={false}
             columns={[
-              { title: t('cycles.columns.name'), dataIndex: 'name', key: 'name' },
-              { title: t('cycles.columns.year'), dataIndex: 'year', key: 'year', width: 120 },
+              {
+                title: t('cycles.columns.name'),
+                dataIndex: 'name',
+                key: 'name',
+                render: (name: string, cycle) => <a href={href.applicants(cycle.id)}>{name}</a>,
+              },
+              { title: t('cycles.columns.year'), dataIndex: 'year', key: 'year', width: 100 },
+              {
+                title: t('ui.cycles.framework'),
+                dataIndex: 'frameworkName',
+                key: 'framework',
+                render: (name: string, cycle) => (
+                  <Space size={4} wrap>
+                    <span>{name}</span>
+                    {cycle.frameworkFrozen && <Tag>{t('ui.cycles.frozen')}</Tag>}
+                  </Space>
+                ),
+              },
+              { title: t('ui.cycles.applicantCount'), dataIndex: 'applicantCount', key: 'applicantCount', width: 120, align: 'right' },
               {
                 title: t('cycles.columns.createdAt'),
                 dataIndex: 'createdAt',
                 key: 'createdAt',
                 width: 220,
                 render: (value: string) => new Date(value).toLocaleString(i18n.language),
+              },
+              {
+                title: '',
+                key: 'actions',
+                width: 230,
+                align: 'right',
+                render: (_, cycle) => (
+                  <Space size={4}>
+                    <Button size="small" icon={<TeamOutlined />} href={href.applicants(cycle.id)} data-testid="cycle-applicants">
+                      {t('nav.applicants')}
+                    </Button>
+                    <Button size="small" icon={<SettingOutlined />} href={href.cycleSettings(cycle.id)} data-testid="cycle-settings">
+                      {t('ui.cycles.settings')}
+                    </Button>
+                  </Space>
+                ),
               },
             ]}
           />

@@ -1,0 +1,86 @@
+import { Menu } from 'antd';
+import { ApartmentOutlined, CalendarOutlined, ClusterOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, HomeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceRole } from '../../../shared/api/schemas';
+import type { Route } from './routes';
+import { isScoringRoute, scoringNavKey } from '../features/panels/scoring-routes';
+
+export type NavKey = 'start' | 'cycles' | 'applicants' | 'frameworks' | 'myApplication' | 'backups' | 'experts' | 'panels' | 'review';
+
+/** Which menu entry a page belongs to. */
+export function navKeyOf(route: Route, role: WorkspaceRole): NavKey | undefined {
+  if (isScoringRoute(route)) return scoringNavKey(route);
+  switch (route.page) {
+    case 'start':
+      return 'start';
+    case 'default':
+      return role === 'enterprise' ? 'myApplication' : role === 'office' ? 'cycles' : 'start';
+    case 'cycles':
+    case 'cycleSettings':
+      return 'cycles';
+    case 'applicants':
+    case 'newApplicant':
+    case 'applicant':
+      return 'applicants';
+    case 'frameworks':
+    case 'framework':
+      return 'frameworks';
+    case 'myApplication':
+      return 'myApplication';
+    case 'backups':
+      return 'backups';
+    default:
+      return undefined;
+  }
+}
+
+/** An enterprise sees only its own application; examiners get their pages in a later release. */
+export function navKeysFor(role: WorkspaceRole): NavKey[] {
+  if (role === 'enterprise') return ['myApplication', 'start', 'backups'];
+  if (role === 'expert') return ['frameworks', 'start', 'backups'];
+  return ['cycles', 'applicants', 'experts', 'panels', 'review', 'frameworks', 'start', 'backups'];
+}
+
+const icons: Record<NavKey, React.ReactNode> = {
+  start: <HomeOutlined />,
+  cycles: <CalendarOutlined />,
+  applicants: <TeamOutlined />,
+  frameworks: <ApartmentOutlined />,
+  myApplication: <FileTextOutlined />,
+  backups: <HistoryOutlined />,
+  experts: <SolutionOutlined />,
+  panels: <ClusterOutlined />,
+  review: <EditOutlined />,
+};
+
+const labelKeys: Record<NavKey, string> = {
+  start: 'nav.start',
+  cycles: 'nav.home',
+  applicants: 'nav.applicants',
+  frameworks: 'nav.frameworks',
+  myApplication: 'nav.myApplication',
+  backups: 'nav.backups',
+  experts: 'nav.experts',
+  panels: 'scoringUi.nav.panels',
+  review: 'scoringUi.nav.review',
+};
+
+export function NavMenu({ role, selected, onSelect }: { role: WorkspaceRole; selected: NavKey | undefined; onSelect(key: NavKey): void }) {
+  const { t } = useTranslation();
+  return (
+    <Menu
+      mode="inline"
+      data-testid="nav-menu"
+      selectedKeys={selected ? [selected] : []}
+      style={{ height: '100%', paddingTop: 8, borderInlineEnd: 0 }}
+      onClick={({ key }) => onSelect(key as NavKey)}
+      items={navKeysFor(role).map((key) => ({ key, icon: icons[key], label: <span data-testid={`nav-${key}`}>{t(labelKeys[key])}</span> }))}
+    />
+  );
+}
+
+export function isAllowed(route: Route, role: WorkspaceRole): boolean {
+  if (route.page === 'default' || route.page === 'notFound') return true;
+  const key = navKeyOf(route, role);
+  return key !== undefined && navKeysFor(role).includes(key);
+}
