@@ -1,0 +1,2 @@
+export { ExchangePage } from './ExchangePage';
+export { OpenReviewPackageButton } from './OpenReviewPackageButton';
