@@ -10,6 +10,7 @@ import { audited, type CoreContext } from './context';
 import { RecentWorkspaces, type WorkspaceHub } from './workspace-hub';
 import { createCycle } from './services/cycles';
 import { insertOwnApplicant } from './services/applicants';
+import { registerSession } from './maintenance/reopen';
 
 export interface CoreOptions extends OpenWorkspaceOptions {
   workspacePath: string;
@@ -75,6 +76,8 @@ export function createCore(options: CoreOptions): Core {
   function open(path: string, role?: OpenWorkspaceOptions['role']): Session {
     const { db, info } = openWorkspace(path, { ...options, ...(role ? { role } : {}) });
     const ctx: CoreContext = { db, workspace: info, clock, resourcesDir: options.resourcesDir, emit };
+    // A restore closes this connection, swaps the file and opens the same path again (see maintenance/reopen.ts).
+    registerSession(ctx, options, { release: () => db.close(), reopen: () => replace(open(path)).ctx });
     return { db, info, ctx, handlers: createHandlers(ctx, hub) };
   }
 
@@ -86,12 +89,13 @@ export function createCore(options: CoreOptions): Core {
     return { id: s.info.id, path: s.info.path, role: s.info.role, title: title(s), lastOpenedAt: clock().toISOString(), current };
   }
 
-  function replace(next: Session): void {
+  function replace(next: Session): Session {
     const previous = session;
     session = next;
     recent.touch({ ...summary(next, true) });
     if (previous.db.open) previous.db.close();
     emit('data.changed', { entity: 'workspace' });
+    return next;
   }
 
   let session = open(options.workspacePath);

@@ -3,6 +3,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import type { Core } from '../core';
+import { findDownload, MAX_UPLOAD_BYTES, receiveUpload } from '../core/file-intake';
+import { AppError } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security-policy';
 
 export interface HostOptions {
@@ -10,6 +12,8 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Largest accepted POST /upload body (default: file-intake's MAX_UPLOAD_BYTES). */
+  maxUploadBytes?: number;
 }
 
 export interface Host {
@@ -70,6 +74,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (!sameToken(presentedToken(req), token)) return send(res, 401, 'text/plain', 'unauthorized');
 
     if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
+    if (url.pathname === '/upload') return upload(req, res);
+    if (url.pathname.startsWith('/download/')) return download(req, res, url.pathname.slice('/download/'.length));
     if (req.method === 'GET' && url.pathname === '/events') return events(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     return serveStatic(res, url.pathname);
@@ -87,6 +93,50 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const envelope = await options.core.dispatch(channel, body, { actor: 'office' });
     const status = envelope.ok ? 200 : statusFor(envelope.error.code);
     return sendJson(res, status, envelope);
+  }
+
+  /**
+   * The body streams into the current workspace's intake folder and only a random id comes back.
+   * `application/octet-stream` is not a CORS-safelisted type, so another page (even another port on
+   * 127.0.0.1, which SameSite treats as the same site) cannot send it without a refused preflight.
+   */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
+    if (!sameOriginFetch(req)) return send(res, 403, 'text/plain', 'forbidden');
+    if (req.headers['content-type'] !== 'application/octet-stream') return send(res, 415, 'text/plain', 'octet-stream only');
+    const limit = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 413, { ok: false, error: new AppError('refused', 'exchange.upload.tooLarge', { limit }).payload });
+    }
+    let fileName: string | undefined;
+    try {
+      fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? '')) || undefined;
+    } catch {
+      fileName = undefined;
+    }
+    try {
+      const { uploadId, size } = await receiveUpload(options.core.workspace.path, req, { maxBytes: limit, ...(fileName ? { fileName } : {}) });
+      return sendJson(res, 200, { ok: true, data: { uploadId, fileName: fileName ?? '', size } });
+    } catch (error) {
+      const payload = error instanceof AppError ? error.payload : { code: 'internal' as const, key: 'errors.internal' };
+      if (!res.headersSent && !res.destroyed) sendJson(res, payload.key === 'exchange.upload.tooLarge' ? 413 : 500, { ok: false, error: payload });
+    }
+  }
+
+  /** A file the core produced (an exported package), by the id the channel returned. */
+  function download(req: IncomingMessage, res: ServerResponse, id: string): void {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
+    if (!sameOriginFetch(req)) return send(res, 403, 'text/plain', 'forbidden');
+    const found = findDownload(options.core.workspace.path, id);
+    if (!found) return send(res, 404, 'text/plain', 'not found');
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': found.size,
+      'Content-Disposition': contentDisposition(found.fileName),
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(found.path).pipe(res);
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {
@@ -158,6 +208,18 @@ function presentedToken(req: IncomingMessage): string | undefined {
   if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length);
   const cookies = req.headers.cookie?.split(';').map((part) => part.trim()) ?? [];
   return cookies.find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+}
+
+/** Browsers say where a request comes from; scripts and older browsers say nothing, which the token already covers. */
+function sameOriginFetch(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name (exported packages are named after organisations, often in Chinese). */
+function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 function sameToken(presented: string | null | undefined, expected: string): boolean {

@@ -1,9 +1,14 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, type WebContents } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { basename, join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core';
 import { DEFAULT_WORKSPACE_FILE } from '../core/paths';
+import { copyInUpload, findDownload, safeFileName } from '../core/file-intake';
+import { createTranslator } from '../core/i18n';
+import { AppError } from '../../shared/api/errors';
+import type { Envelope } from '../../shared/api/contract';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -32,6 +37,62 @@ function electronNativeBinding(): string | undefined {
 }
 
 let core: Core | undefined;
+
+// File intake (see core/file-intake.ts): repeated in the sandboxed preload, which cannot import.
+const IPC_PICK_FILE = 'award-desk:pick-file';
+const IPC_SAVE_FILE = 'award-desk:save-file';
+const FORBIDDEN: Envelope = { ok: false, error: { code: 'forbidden', key: 'errors.forbidden' } };
+
+function fromTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return isTrustedSender(frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null);
+}
+
+function failure(error: unknown): Envelope {
+  return { ok: false, error: error instanceof AppError ? error.payload : { code: 'internal', key: 'errors.internal' } };
+}
+
+/**
+ * The native dialogs: the user picks the file, main copies it into (or out of) the workspace's intake
+ * folders, and the renderer only ever holds the random id. Paths never cross the bridge.
+ */
+function registerFileIntake(activeCore: Core): void {
+  const translate = async () => {
+    const settings = await activeCore.dispatch('settings.get', {}, { actor: 'office' });
+    return createTranslator(settings.ok ? (settings.data as { language: Parameters<typeof createTranslator>[0] }).language : undefined);
+  };
+  ipcMain.handle(IPC_PICK_FILE, async (event): Promise<Envelope> => {
+    if (!fromTrustedSender(event)) return FORBIDDEN;
+    const t = await translate();
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { properties: ['openFile' as const], filters: [{ name: t('exchange.dialog.packages'), extensions: ['qadpkg'] }, { name: t('exchange.dialog.allFiles'), extensions: ['*'] }] };
+    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const file = picked.filePaths[0];
+    if (picked.canceled || !file) return { ok: true, data: null };
+    try {
+      const { uploadId } = await copyInUpload(activeCore.workspace.path, file);
+      return { ok: true, data: { uploadId, fileName: basename(file) } };
+    } catch (error) {
+      return failure(error);
+    }
+  });
+  ipcMain.handle(IPC_SAVE_FILE, async (event, downloadId: unknown, suggestedName: unknown): Promise<Envelope> => {
+    if (!fromTrustedSender(event)) return FORBIDDEN;
+    const found = typeof downloadId === 'string' ? findDownload(activeCore.workspace.path, downloadId) : undefined;
+    if (!found) return failure(new AppError('notFound', 'exchange.download.unknown'));
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const name = safeFileName(typeof suggestedName === 'string' && suggestedName.trim() ? suggestedName : found.fileName);
+    const options = { defaultPath: join(app.getPath('downloads'), name) };
+    const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
+    try {
+      await copyFile(found.path, chosen.filePath);
+      return { ok: true, data: { saved: true } };
+    } catch (error) {
+      return failure(error);
+    }
+  });
+}
 
 function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => windowOpenDecision());
@@ -74,12 +135,10 @@ app.whenReady().then(async () => {
   const activeCore = core;
 
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
-    const frame = event.senderFrame;
-    if (!isTrustedSender(frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null)) {
-      return { ok: false, error: { code: 'forbidden', key: 'errors.forbidden' } };
-    }
+    if (!fromTrustedSender(event)) return FORBIDDEN;
     return activeCore.dispatch(channel, input, { actor: 'office' });
   });
+  registerFileIntake(activeCore);
   activeCore.onAny((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT, name, payload);
   });

@@ -33,6 +33,15 @@ if (only !== 'renderer') {
       outfile: join(root, 'out/cli.cjs'),
       banner: { js: '#!/usr/bin/env node' },
     }),
+    // The print worker (electron/core/jobs/backend.ts) loads from beside main.cjs / cli.cjs. pdfkit's font lookup
+    // uses import.meta.url, which a CommonJS bundle lacks: give it this file's URL.
+    esbuild({
+      ...nodeCommon,
+      entryPoints: [join(root, 'electron/core/jobs/print-worker.ts')],
+      outfile: join(root, 'out/print-worker.cjs'),
+      define: { ...nodeCommon.define, 'import.meta.url': '__printWorkerUrl' },
+      banner: { js: "var __printWorkerUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
   ]);
 }
 if (only !== 'node') {

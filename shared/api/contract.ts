@@ -5,6 +5,11 @@ import { frameworkChannels } from './frameworks';
 import { applicantChannels } from './applicants';
 import { applicationChannels } from './applications';
 import { workspaceChannels } from './workspaces';
+import { backupChannels } from './backups';
+import { panelChannels } from './panels';
+import { scoringSessionChannels } from './scoring-sessions';
+import { exchangeChannels } from './exchange';
+import { resultsChannels } from './results';
 import type { AppErrorPayload } from './errors';
 
 export const contract = {
@@ -14,6 +19,11 @@ export const contract = {
   ...applicantChannels,
   ...applicationChannels,
   ...workspaceChannels,
+  ...backupChannels,
+  ...panelChannels,
+  ...scoringSessionChannels,
+  ...exchangeChannels,
+  ...resultsChannels,
 };
 
 export type Contract = typeof contract;

@@ -12,3 +12,5 @@ export * from './workspaces';
 export * from './panels';
 export * from './scoring-sessions';
 export * from './package-manifest';
+export * from './exchange';
+export * from './results';

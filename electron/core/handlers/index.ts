@@ -5,6 +5,10 @@ import { cycleHandlers } from './cycles';
 import { frameworkHandlers } from './frameworks';
 import { applicantHandlers, applicationHandlers } from './applicants';
 import { workspaceHandlers } from './workspaces';
+import { panelHandlers } from './panels';
+import { backupHandlers } from './backups';
+import { exchangeHandlers } from './exchange';
+import { resultsHandlers } from './results';
 import type { WorkspaceHub } from '../workspace-hub';
 
 export type { Handler, Handlers, AreaHandlers } from './types';
@@ -18,5 +22,9 @@ export function createHandlers(ctx: CoreContext, hub: WorkspaceHub): Handlers {
     ...applicantHandlers(ctx),
     ...applicationHandlers(ctx),
     ...workspaceHandlers(hub),
+    ...panelHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...exchangeHandlers(ctx, hub),
+    ...resultsHandlers(ctx, hub),
   };
 }

@@ -134,7 +134,7 @@ describe('Excel import and export', () => {
     // Start from the app's own export, so the sheet layout is exactly what users edit.
     const exported = await ok<{ contentBase64: string }>(core.dispatch('applicants.exportXlsx', { cycleId }, office));
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(exported.contentBase64, 'base64'));
+    await book.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).map(String);
     const codeColumn = headers.findIndex((h) => /信用代码|credit code/i.test(h));

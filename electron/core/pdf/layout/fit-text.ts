@@ -20,7 +20,7 @@ export interface FittedText {
   lineHeight: number;
 }
 
-const OPENING = /[（(“‘《〈【「『\[]/u;
+const OPENING = /[（(“‘《〈【「『[]/u;
 const CLOSING = /[）)”’》〉】」』\]、，。；：！？,.;:!?·]/u;
 
 /**
