@@ -1,15 +1,19 @@
 import { Menu } from 'antd';
-import { ApartmentOutlined, CalendarOutlined, ClusterOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, HomeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, ClusterOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceRole } from '../../../shared/api/schemas';
 import type { Route } from './routes';
 import { isScoringRoute, scoringNavKey } from '../features/panels/scoring-routes';
+import { isResultsRoute, resultsNavKey } from '../features/results/results-routes';
 
-export type NavKey = 'start' | 'cycles' | 'applicants' | 'frameworks' | 'myApplication' | 'backups' | 'experts' | 'panels' | 'review';
+export type NavKey = 'start' | 'cycles' | 'applicants' | 'frameworks' | 'myApplication' | 'backups' | 'experts' | 'panels' | 'review' | 'ranking' | 'committee';
 
 /** Which menu entry a page belongs to. */
 export function navKeyOf(route: Route, role: WorkspaceRole): NavKey | undefined {
+  // An applicant's results are reached from the cycle's ranking.
+  if (route.page === 'results') return 'ranking';
   if (isScoringRoute(route)) return scoringNavKey(route);
+  if (isResultsRoute(route)) return resultsNavKey(route);
   switch (route.page) {
     case 'start':
       return 'start';
@@ -38,7 +42,7 @@ export function navKeyOf(route: Route, role: WorkspaceRole): NavKey | undefined 
 export function navKeysFor(role: WorkspaceRole): NavKey[] {
   if (role === 'enterprise') return ['myApplication', 'start', 'backups'];
   if (role === 'expert') return ['frameworks', 'start', 'backups'];
-  return ['cycles', 'applicants', 'experts', 'panels', 'review', 'frameworks', 'start', 'backups'];
+  return ['cycles', 'applicants', 'experts', 'panels', 'review', 'ranking', 'committee', 'frameworks', 'start', 'backups'];
 }
 
 const icons: Record<NavKey, React.ReactNode> = {
@@ -51,6 +55,8 @@ const icons: Record<NavKey, React.ReactNode> = {
   experts: <SolutionOutlined />,
   panels: <ClusterOutlined />,
   review: <EditOutlined />,
+  ranking: <TrophyOutlined />,
+  committee: <AuditOutlined />,
 };
 
 const labelKeys: Record<NavKey, string> = {
@@ -63,6 +69,8 @@ const labelKeys: Record<NavKey, string> = {
   experts: 'nav.experts',
   panels: 'scoringUi.nav.panels',
   review: 'scoringUi.nav.review',
+  ranking: 'results.ui.nav.ranking',
+  committee: 'results.ui.nav.committee',
 };
 
 export function NavMenu({ role, selected, onSelect }: { role: WorkspaceRole; selected: NavKey | undefined; onSelect(key: NavKey): void }) {

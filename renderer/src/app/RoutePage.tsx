@@ -12,6 +12,7 @@ import { ApplicantDetailPage } from '../features/applicant-detail/ApplicantDetai
 import { MyApplicationPage } from '../features/application/MyApplicationPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ScoringRoutePage } from '../features/panels/ScoringRoutePage';
+import { ResultsRoutePage } from '../features/results/ResultsRoutePage';
 import { href, type Route } from './routes';
 
 export function RoutePage({ route }: { route: Route }) {
@@ -52,6 +53,13 @@ export function RoutePage({ route }: { route: Route }) {
     case 'consensus':
     case 'results':
       return <ScoringRoutePage route={route} />;
+    case 'rankingHome':
+    case 'committeeHome':
+    case 'ranking':
+    case 'severity':
+    case 'committee':
+    case 'print':
+      return <ResultsRoutePage route={route} />;
     case 'notFound':
       return <NotFound />;
   }

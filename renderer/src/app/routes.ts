@@ -1,4 +1,5 @@
 import { parseScoringCycleRoute, parseScoringTop, scoringHref, type ScoringRoute } from '../features/panels/scoring-routes';
+import { parseResultsCycleRoute, parseResultsTop, resultsHref, type ResultsRoute } from '../features/results/results-routes';
 
 /** Every page the renderer can show, and the hash each one lives at. */
 export type Route =
@@ -14,6 +15,7 @@ export type Route =
   | { page: 'myApplication' }
   | { page: 'backups' }
   | ScoringRoute
+  | ResultsRoute
   | { page: 'notFound' };
 
 export function parseRoute(segments: readonly string[]): Route {
@@ -21,6 +23,8 @@ export function parseRoute(segments: readonly string[]): Route {
   if (first === undefined) return { page: 'default' };
   const scoringTop = parseScoringTop(segments);
   if (scoringTop) return scoringTop;
+  const resultsTop = parseResultsTop(segments);
+  if (resultsTop) return resultsTop;
   switch (first) {
     case 'start':
       return segments.length === 1 ? { page: 'start' } : { page: 'notFound' };
@@ -33,7 +37,7 @@ export function parseRoute(segments: readonly string[]): Route {
         const scoring = parseScoringCycleRoute(second, segments.slice(2));
         if (scoring) return scoring === 'notFound' ? { page: 'notFound' } : scoring;
       }
-      return { page: 'notFound' };
+      return parseResultsCycleRoute(second, segments.slice(2)) ?? { page: 'notFound' };
     case 'applicants':
       return second === undefined ? { page: 'notFound' } : { page: 'applicant', applicantId: second, tab: third };
     case 'frameworks':
@@ -62,6 +66,7 @@ export const href = {
   myApplication: () => '#/my-application',
   backups: () => '#/backups',
   ...scoringHref,
+  ...resultsHref,
 };
 
 /** The cycle a route is about, so the menu can keep "applicants" pointing at the cycle last looked at. */

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { translateMessage } from '../../errors';
 import { useCall } from '../../hooks/useCall';
+import { ApplicantCharts } from '../results/ApplicantCharts';
 import { ExplanationView } from './ExplanationView';
 import { SiteVisitIssues } from './SiteVisitIssues';
 import '../scoring/scoring.css';
@@ -86,6 +87,7 @@ export function ResultsPage({ cycleId, applicantId }: { cycleId: string; applica
           <Alert type="info" showIcon title={t('scoringUi.results.combinedPending')} />
         )}
       </Card>
+      {framework.data && <ApplicantCharts applicantId={applicantId} framework={framework.data.framework} />}
       {framework.data && (
         <div style={{ marginTop: 16 }}>
           <SiteVisitIssues applicantId={applicantId} framework={framework.data.framework} />
