@@ -23,6 +23,16 @@ export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
 export const frameworkDetailSchema = frameworkSummarySchema.extend({ framework: frameworkSchema, scoringFingerprint: z.string() });
 export type FrameworkDetail = z.infer<typeof frameworkDetailSchema>;
 
+/**
+ * What an import did: 'added' a new version, 'revised' (the file's revision was already stored with
+ * other content, so it became the next revision), or found the same content already stored.
+ */
+export const frameworkImportResultSchema = frameworkSummarySchema.extend({
+  outcome: z.enum(['added', 'revised', 'existing']),
+  fileRevision: z.number().int(),
+});
+export type FrameworkImportResult = z.infer<typeof frameworkImportResultSchema>;
+
 /** Files travel as base64 so the same channel works over Electron IPC and the browser host. */
 export const uploadedFileSchema = z.object({
   fileName: z.string().trim().min(1, { error: 'errors.field.required' }).max(255, { error: 'errors.field.tooLong' }),
@@ -32,6 +42,6 @@ export const uploadedFileSchema = z.object({
 export const frameworkChannels = {
   'frameworks.list': channel(emptyInput, z.array(frameworkSummarySchema)),
   'frameworks.get': channel(z.object({ id: frameworkIdSchema }).strict(), frameworkDetailSchema),
-  /** An office's own variant, from JSON or an .xlsx sheet; the same content imported twice is one version. */
-  'frameworks.import': channel(uploadedFileSchema.strict(), frameworkSummarySchema),
+  /** An office's own variant, from JSON or an .xlsx sheet; the same content imported twice is one version, an edit a new one. */
+  'frameworks.import': channel(uploadedFileSchema.strict(), frameworkImportResultSchema),
 };

@@ -52,7 +52,11 @@ test.describe('office: applicants of a cycle', () => {
     await page.getByTestId('confirm-move').click();
     await expect(page.getByTestId('status-tag')).toHaveText('已提交');
 
-    await page.getByTestId('tab-eligibility').click();
+    // Eligibility is settled on its own tab, with a note, not by a bare status move.
+    await expect(page.getByTestId('move-eligible')).toHaveCount(0);
+    await expect(page.getByTestId('move-draft')).toHaveText('退回补正');
+    await page.getByTestId('go-decide-eligibility').click();
+    await expect(page).toHaveURL(/#\/applicants\/[^/]+\/eligibility$/);
     await page.getByTestId('run-eligibility').click();
     const results = page.getByTestId('eligibility-results');
     await expect(page.getByTestId('eligibility-summary')).toContainText('有 1 项申报条件未满足');
@@ -69,6 +73,7 @@ test.describe('office: applicants of a cycle', () => {
     await page.getByTestId('decide-eligibility').click();
     await expect(page.getByTestId('status-tag')).toHaveText('资格审查未通过');
     await expect(page.getByTestId('current-decision')).toContainText('注册未满三年。');
+    await expect(page.getByTestId('eligibility-decision').locator('input[type=radio][value=eligible]')).toBeDisabled();
 
     await page.getByTestId('tab-record').click();
     await screenshot(page, 'applicant-detail');

@@ -85,9 +85,22 @@ function columns(record: Applicant) {
   };
 }
 
+/**
+ * Once a cycle's results are approved, its applicants are part of the award record: nothing about
+ * them may change until the approval is withdrawn (the same lock cycle settings and scores obey).
+ */
+export function assertCycleOpen(ctx: CoreContext, cycleId: string): void {
+  const cycle = ctx.db.prepare('SELECT name, status FROM cycles WHERE id = ?').get(cycleId) as { name: string; status: string } | undefined;
+  if (!cycle) throw new AppError('notFound', 'errors.cycles.notFound', { id: cycleId });
+  if (cycle.status === 'approved') throw new AppError('refused', 'errors.cycles.locked', { name: cycle.name });
+}
+
+/** Eligibility is decided while the application is submitted; afterwards only the note may be amended. */
+const DECIDABLE: readonly ApplicantStatus[] = ['submitted', 'eligible', 'ineligible'];
+
 /** Inside an open transaction: used by create and by the all-or-nothing Excel import. */
 export function insertApplicant(ctx: CoreContext, cycleId: string, record: Applicant, call: CallContext, log: AuditRecorder): string {
-  cycleContext(ctx, cycleId);
+  assertCycleOpen(ctx, cycleId);
   if (ctx.db.prepare('SELECT 1 FROM applicants WHERE cycle_id = ? AND credit_code = ?').get(cycleId, record.creditCode)) throw duplicateCode(record.creditCode);
   const now = ctx.clock().toISOString();
   const id = randomUUID();
@@ -111,6 +124,7 @@ export function createApplicant(ctx: CoreContext, cycleId: string, record: Appli
 export function updateApplicant(ctx: CoreContext, applicantId: string, record: Applicant, call: CallContext): ApplicantDetail {
   audited(ctx, (log) => {
     const before = applicantRow(ctx, applicantId);
+    assertCycleOpen(ctx, before.cycle_id);
     const clash = ctx.db.prepare('SELECT 1 FROM applicants WHERE cycle_id = ? AND credit_code = ? AND id <> ?').get(before.cycle_id, record.creditCode, applicantId);
     if (clash) throw duplicateCode(record.creditCode);
     const beforeRecord: unknown = JSON.parse(before.record);
@@ -148,6 +162,7 @@ export function transitionApplicant(ctx: CoreContext, applicantId: string, to: A
 
 function moveStatus(ctx: CoreContext, applicantId: string, to: ApplicantStatus, call: CallContext, log: AuditRecorder): void {
   const row = applicantRow(ctx, applicantId);
+  assertCycleOpen(ctx, row.cycle_id);
   if (row.status === to) return;
   if (!canTransition(row.status, to)) {
     const refusal = transitionRefusal(row.status, to);
@@ -161,6 +176,12 @@ function moveStatus(ctx: CoreContext, applicantId: string, to: ApplicantStatus, 
 export function decideEligibility(ctx: CoreContext, applicantId: string, decision: 'eligible' | 'ineligible', note: string, call: CallContext): ApplicantDetail {
   audited(ctx, (log) => {
     const row = applicantRow(ctx, applicantId);
+    assertCycleOpen(ctx, row.cycle_id);
+    // A decision that disagreed with the status would leave two answers on record.
+    const settled = row.status === 'eligible' || row.status === 'ineligible';
+    if (!DECIDABLE.includes(row.status) || (settled && decision !== row.status)) {
+      throw new AppError('refused', 'applicants.error.eligibilityClosed', { name: row.legal_name, status: row.status });
+    }
     const now = ctx.clock().toISOString();
     ctx.db
       .prepare(

@@ -5,9 +5,10 @@ import type { CallContext } from '../../../shared/api/contract';
 import { applicationCharacterCounts, checkCompleteness } from '../../../shared/domain/application';
 import { findItem, percentChoices, scoredItems } from '../../../shared/domain/frameworks';
 import { audited, type CoreContext } from '../context';
-import { applicantRow } from './applicants';
+import { applicantRow, assertCycleOpen } from './applicants';
 import { cycleContext } from './cycles';
 import { mediaTypeFor, readBlob, storeBlob } from './attachment-store';
+import { checkAttachmentContent } from './applications-content';
 
 interface AttachmentRow {
   id: string;
@@ -68,7 +69,7 @@ export function getApplication(ctx: CoreContext, applicantId: string): Applicati
  * enterprise's draft, and its submitted versions are what the award record keeps.
  */
 export function saveProfile(ctx: CoreContext, applicantId: string, profile: string): { savedAt: string } {
-  applicantRow(ctx, applicantId);
+  assertCycleOpen(ctx, applicantRow(ctx, applicantId).cycle_id);
   const savedAt = ctx.clock().toISOString();
   ctx.db
     .prepare('INSERT INTO applications (applicant_id, profile, updated_at) VALUES (?, ?, ?) ON CONFLICT(applicant_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at')
@@ -78,6 +79,7 @@ export function saveProfile(ctx: CoreContext, applicantId: string, profile: stri
 
 export function saveItem(ctx: CoreContext, input: { applicantId: string; itemId: string; narrative: string; selfPercent: number | null }): { savedAt: string } {
   const applicant = applicantRow(ctx, input.applicantId);
+  assertCycleOpen(ctx, applicant.cycle_id);
   const { framework } = cycleContext(ctx, applicant.cycle_id);
   if (!findItem(framework, input.itemId)) {
     throw new AppError('validation', 'errors.validation', undefined, [{ path: 'itemId', key: 'applicants.error.unknownItem', params: { itemId: input.itemId } }]);
@@ -101,11 +103,13 @@ export function addAttachment(
   call: CallContext,
 ): { attachment: Attachment; deduplicated: boolean } {
   const applicant = applicantRow(ctx, input.applicantId);
+  assertCycleOpen(ctx, applicant.cycle_id);
   if (input.itemId !== null && !findItem(cycleContext(ctx, applicant.cycle_id).framework, input.itemId)) {
     throw new AppError('validation', 'errors.validation', undefined, [{ path: 'itemId', key: 'applicants.error.unknownItem', params: { itemId: input.itemId } }]);
   }
   const mediaType = mediaTypeFor(input.fileName);
   const bytes = Buffer.from(input.contentBase64, 'base64');
+  checkAttachmentContent(input.fileName, bytes);
   // The body is written before the row: a crash in between leaves an unreferenced file, never a row without its file.
   const { sha256, existed } = storeBlob(ctx.workspace.filesDir, bytes);
   const row: AttachmentRow = {
@@ -133,6 +137,8 @@ export function addAttachment(
 /** Removes the reference; the body stays while any other attachment (or a backup's history) may point at it. */
 export function removeAttachment(ctx: CoreContext, attachmentId: string, call: CallContext): { removed: boolean } {
   return audited(ctx, (log) => {
+    const owner = ctx.db.prepare('SELECT a.cycle_id FROM attachments t JOIN applicants a ON a.id = t.applicant_id WHERE t.id = ?').get(attachmentId) as { cycle_id: string } | undefined;
+    if (owner) assertCycleOpen(ctx, owner.cycle_id);
     const removed = ctx.db.prepare('DELETE FROM attachments WHERE id = ?').run(attachmentId).changes > 0;
     if (removed) log({ actor: call.actor, action: 'attachment.remove', entityType: 'attachment', entityId: attachmentId, payload: null });
     return { removed };

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { AppError } from '../../../shared/api/errors';
-import type { FrameworkDetail, FrameworkSummary } from '../../../shared/api/frameworks';
-import { parseFramework, scoredItems, type Framework } from '../../../shared/domain/frameworks';
+import type { FrameworkDetail, FrameworkImportResult, FrameworkSummary } from '../../../shared/api/frameworks';
+import { canonicalFrameworkJson, parseFramework, scoredItems, type Framework } from '../../../shared/domain/frameworks';
 import type { CallContext } from '../../../shared/api/contract';
 import { loadBuiltInFrameworks, loadFrameworkFromJsonFile, loadFrameworkFromXlsx, type LoadedFramework } from '../frameworks';
+import { loaded } from '../frameworks/loaded-framework';
 import { audited, type CoreContext } from '../context';
 
 interface FrameworkRow {
@@ -64,10 +65,19 @@ export function frameworkById(ctx: CoreContext, id: string): Framework {
   return framework;
 }
 
+/**
+ * Built-ins first, in the order resources/ ships them (the default, GB/T 19580, leads even when all
+ * were stored in the same second), then the office's own versions as they were imported.
+ */
 export async function listFrameworks(ctx: CoreContext): Promise<FrameworkSummary[]> {
   await ensureBuiltInFrameworks(ctx);
-  const rows = ctx.db.prepare(`SELECT * FROM frameworks ORDER BY source = 'builtIn' DESC, imported_at, code`).all() as FrameworkRow[];
-  return rows.map((row) => summary(ctx, row));
+  const shipped = (await builtInCache.get(ctx.resourcesDir)!).map((entry) => entry.fingerprint);
+  const rank = (row: FrameworkRow) => (shipped.includes(row.id) ? shipped.indexOf(row.id) : shipped.length);
+  const rows = ctx.db.prepare(`SELECT * FROM frameworks ORDER BY source = 'builtIn' DESC, imported_at, code, revision`).all() as FrameworkRow[];
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
+    .map(({ row }) => summary(ctx, row));
 }
 
 export async function getFramework(ctx: CoreContext, id: string): Promise<FrameworkDetail> {
@@ -98,10 +108,12 @@ function summary(ctx: CoreContext, row: FrameworkRow): FrameworkSummary {
 
 /**
  * A city's variant arrives as JSON or as an .xlsx sheet (band guidance then comes from the default
- * framework). Loaders do the validation and name the place of any error; the same content twice is
- * the same version.
+ * framework). Loaders do the validation and name the place of any error. Stored versions are never
+ * changed (cycles that hold scores point at them): the same content again is the same version, and
+ * an edited file that still carries a revision already stored becomes the next revision, so two
+ * different criteria never show under one label.
  */
-export async function importFramework(ctx: CoreContext, file: { fileName: string; contentBase64: string }, call: CallContext): Promise<FrameworkSummary> {
+export async function importFramework(ctx: CoreContext, file: { fileName: string; contentBase64: string }, call: CallContext): Promise<FrameworkImportResult> {
   const defaultId = await ensureBuiltInFrameworks(ctx);
   const extension = file.fileName.toLowerCase().split('.').pop();
   if (extension !== 'json' && extension !== 'xlsx') throw new AppError('validation', 'frameworks.error.fileType', { fileName: file.fileName });
@@ -109,20 +121,40 @@ export async function importFramework(ctx: CoreContext, file: { fileName: string
   try {
     const path = join(dir, extension === 'json' ? 'framework.json' : 'framework.xlsx');
     writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
-    const entry = extension === 'json' ? await loadFrameworkFromJsonFile(path, 'json') : await loadFrameworkFromXlsx(path, { base: frameworkById(ctx, defaultId) });
-    audited(ctx, (record) => {
-      const inserted = ctx.db
+    const read = extension === 'json' ? await loadFrameworkFromJsonFile(path, 'json') : await loadFrameworkFromXlsx(path, { base: frameworkById(ctx, defaultId) });
+    const result = audited(ctx, (record): { id: string; outcome: FrameworkImportResult['outcome']; fileRevision: number } => {
+      const fileRevision = read.framework.revision;
+      const siblings = ctx.db.prepare('SELECT id, revision FROM frameworks WHERE code = ? AND version = ? ORDER BY revision').all(read.framework.code, read.framework.version) as {
+        id: string;
+        revision: number;
+      }[];
+      const same = siblings.find((row) => sameApartFromRevision(frameworkById(ctx, row.id), read.framework));
+      if (same) return { id: same.id, outcome: 'existing', fileRevision };
+      const taken = siblings.some((row) => row.revision === fileRevision);
+      const entry = taken ? loaded({ ...read.framework, revision: Math.max(...siblings.map((row) => row.revision)) + 1 }, read.source) : read;
+      ctx.db
         .prepare(
-          `INSERT OR IGNORE INTO frameworks (id, code, version, revision, scoring_fingerprint, definition, source, imported_at)
+          `INSERT INTO frameworks (id, code, version, revision, scoring_fingerprint, definition, source, imported_at)
            VALUES (@id, @code, @version, @revision, @scoring_fingerprint, @definition, @source, @imported_at)`,
         )
         .run({ ...rowFor(entry, ctx.clock().toISOString()), source: extension });
-      if (inserted.changes > 0) {
-        record({ actor: call.actor, action: 'framework.import', entityType: 'framework', entityId: entry.fingerprint, payload: { fileName: file.fileName, code: entry.framework.code, version: entry.framework.version } });
-      }
+      record({
+        actor: call.actor,
+        action: 'framework.import',
+        entityType: 'framework',
+        entityId: entry.fingerprint,
+        payload: { fileName: file.fileName, code: entry.framework.code, version: entry.framework.version, revision: entry.framework.revision, fileRevision },
+      });
+      return { id: entry.fingerprint, outcome: taken ? 'revised' : 'added', fileRevision };
     });
-    return summary(ctx, ctx.db.prepare('SELECT * FROM frameworks WHERE id = ?').get(entry.fingerprint) as FrameworkRow);
+    const row = ctx.db.prepare('SELECT * FROM frameworks WHERE id = ?').get(result.id) as FrameworkRow;
+    return { ...summary(ctx, row), outcome: result.outcome, fileRevision: result.fileRevision };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Whether two frameworks say the same thing, whatever revision number each file carries. */
+function sameApartFromRevision(a: Framework, b: Framework): boolean {
+  return canonicalFrameworkJson({ ...a, revision: 1 }) === canonicalFrameworkJson({ ...b, revision: 1 });
 }

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Radio } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantDetail } from '../../../../shared/api/applicants';
 import { call } from '../../bridge';
 import { errorPayload, translateError } from '../../errors';
 
 type Decision = 'eligible' | 'ineligible';
+
+/** Mirrors the core: decided while submitted; once eligible or ineligible only the note changes. */
+const DECIDABLE: readonly string[] = ['submitted', 'eligible', 'ineligible'];
 
 /** The office's own decision, recorded with a note; the rule check above only advises it. */
 export function DecisionForm({ applicant, suggestion, onDecided }: { applicant: ApplicantDetail; suggestion: Decision | undefined; onDecided(detail: ApplicantDetail): void }) {
@@ -14,6 +17,8 @@ export function DecisionForm({ applicant, suggestion, onDecided }: { applicant: 
   const [form] = Form.useForm<{ decision: Decision; note: string }>();
   const [busy, setBusy] = useState(false);
   const current = applicant.eligibility;
+  const open = DECIDABLE.includes(applicant.status);
+  const settled = applicant.status === 'eligible' || applicant.status === 'ineligible';
 
   // The rule check suggests a decision until the office has touched the choice itself.
   useEffect(() => {
@@ -48,9 +53,12 @@ export function DecisionForm({ applicant, suggestion, onDecided }: { applicant: 
           data-testid="current-decision"
         />
       )}
-      <Form form={form} layout="vertical" initialValues={{ decision: current?.decision ?? suggestion, note: current?.note ?? '' }} onFinish={(values) => void submit(values)}>
+      {!open && <Alert type="info" showIcon title={t('ui.eligibility.closed', { status: t(`applicants.status.${applicant.status}`) })} data-testid="decision-closed" />}
+      {open && settled && <Typography.Paragraph type="secondary">{t('ui.eligibility.noteOnly')}</Typography.Paragraph>}
+      <Form hidden={!open} form={form} layout="vertical" initialValues={{ decision: current?.decision ?? suggestion, note: current?.note ?? '' }} onFinish={(values) => void submit(values)}>
         <Form.Item name="decision" label={t('ui.eligibility.decisionLabel')} rules={[{ required: true, message: t('errors.field.required') }]}>
           <Radio.Group
+            disabled={settled}
             optionType="button"
             buttonStyle="solid"
             options={[

@@ -6,11 +6,17 @@ import type { ApplicantStatus } from '../../../../shared/domain/applicant';
 import { call } from '../../bridge';
 import { errorPayload, translateError } from '../../errors';
 import { testId } from '../../test-id';
+import { href } from '../../app/routes';
+import { useHashRoute } from '../../hooks/useHashRoute';
+
+/** Eligibility is settled by the decision form (with its note), never by a bare status move. */
+const DECIDED_BY_FORM: readonly ApplicantStatus[] = ['eligible', 'ineligible'];
 
 /** Only the moves the status machine allows from here; final statuses say so. */
 export function StatusActions({ applicant, onChanged }: { applicant: ApplicantDetail; onChanged(detail: ApplicantDetail): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { navigate } = useHashRoute();
   const [busy, setBusy] = useState<ApplicantStatus | null>(null);
 
   const move = async (to: ApplicantStatus) => {
@@ -29,10 +35,15 @@ export function StatusActions({ applicant, onChanged }: { applicant: ApplicantDe
   return (
     <Space wrap>
       <Typography.Text type="secondary">{t('ui.applicant.moveTo')}</Typography.Text>
-      {applicant.nextStatuses.map((to) => (
+      {applicant.nextStatuses.some((to) => DECIDED_BY_FORM.includes(to)) && (
+        <Button type="primary" ghost onClick={() => navigate(href.applicant(applicant.id, 'eligibility'))} data-testid="go-decide-eligibility">
+          {t('ui.applicant.decideEligibility')}
+        </Button>
+      )}
+      {applicant.nextStatuses.filter((to) => !DECIDED_BY_FORM.includes(to)).map((to) => (
         <Popconfirm key={to} title={t('ui.applicant.confirmMove', { status: t(`applicants.status.${to}`) })} okText={t('ui.common.confirm')} cancelText={t('ui.common.cancel')} onConfirm={() => move(to)} okButtonProps={testId('confirm-move')}>
           <Button loading={busy === to} data-testid={`move-${to}`}>
-            {t(`applicants.status.${to}`)}
+            {to === 'draft' ? t('ui.applicant.returnToDraft') : t(`applicants.status.${to}`)}
           </Button>
         </Popconfirm>
       ))}

@@ -105,7 +105,7 @@ export function ApplicantForm({ initial, submitText, onSubmit, extraActions }: P
               </Col>
               <Col xs={24} lg={6}>
                 <Form.Item name="ownership" label={t('ui.applicant.ownership')} required rules={[domainRule(t, shape.ownership)]}>
-                  <Select data-testid="ownership" options={OWNERSHIP_TYPES.map((value) => ({ value, label: t(`applicants.ownership.${value}`) }))} />
+                  <Select data-testid="ownership" placeholder={t('ui.applicant.ownershipPlaceholder')} options={OWNERSHIP_TYPES.map((value) => ({ value, label: t(`applicants.ownership.${value}`) }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} lg={6}>

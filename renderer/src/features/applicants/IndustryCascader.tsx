@@ -10,7 +10,11 @@ interface Option {
   children?: Option[];
 }
 
-/** GB/T 4754 section → division, named in the interface language; typing filters both levels. */
+/**
+ * GB/T 4754 section → division, named in the interface language; typing filters both levels.
+ * Sections open on click, not hover: on the way from a section to one of its ~30 divisions the
+ * pointer crosses other sections, and hovering them would swap the list it is heading for.
+ */
 export function IndustryCascader({ value, onChange, id }: { value?: string[]; onChange?: (value: string[] | undefined) => void; id?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -32,7 +36,7 @@ export function IndustryCascader({ value, onChange, id }: { value?: string[]; on
       onChange={(next) => onChange?.(next as string[] | undefined)}
       placeholder={t('ui.applicant.industryPlaceholder')}
       showSearch={{ filter: (input, path) => path.some((option) => String(option.label).toLowerCase().includes(input.toLowerCase())) }}
-      expandTrigger="hover"
+      expandTrigger="click"
       style={{ width: '100%' }}
     />
   );

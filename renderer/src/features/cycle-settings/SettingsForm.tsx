@@ -29,6 +29,8 @@ export function SettingsForm({ cycle, frameworkTotal, onSaved }: { cycle: CycleD
   const errors = useFieldErrors(form, { mapPath });
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
+  // Approved results freeze the rules they were computed with; the core refuses changes as well.
+  const locked = cycle.status === 'approved';
 
   const save = async () => {
     const local = parseCycleSettings(form.getFieldsValue(true));
@@ -72,12 +74,14 @@ export function SettingsForm({ cycle, frameworkTotal, onSaved }: { cycle: CycleD
       wrapperCol={{ flex: 1 }}
       colon={false}
       initialValues={cycle.settings}
+      disabled={locked}
       onValuesChange={(changed: object) => {
         setDirty(true);
         errors.forget(changed);
       }}
       data-testid="cycle-settings-form"
     >
+      {locked && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('ui.settings.locked')} data-testid="settings-locked" />}
       {errors.unplaced.length > 0 && (
         <Alert
           type="error"
@@ -100,17 +104,19 @@ export function SettingsForm({ cycle, frameworkTotal, onSaved }: { cycle: CycleD
         <CertificateSection year={cycle.year} />
         <DeadlinesSection />
       </Space>
-      <Card className="sticky-actions" size="small">
-        <Space>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="settings-save">
-            {t('ui.settings.save')}
-          </Button>
-          <Button icon={<UndoOutlined />} disabled={!dirty} onClick={reset}>
-            {t('ui.settings.reset')}
-          </Button>
-          {dirty && <span className="muted">{t('ui.settings.unsaved')}</span>}
-        </Space>
-      </Card>
+      {!locked && (
+        <Card className="sticky-actions" size="small">
+          <Space>
+            <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="settings-save">
+              {t('ui.settings.save')}
+            </Button>
+            <Button icon={<UndoOutlined />} disabled={!dirty} onClick={reset}>
+              {t('ui.settings.reset')}
+            </Button>
+            {dirty && <span className="muted">{t('ui.settings.unsaved')}</span>}
+          </Space>
+        </Card>
+      )}
     </Form>
   );
 }

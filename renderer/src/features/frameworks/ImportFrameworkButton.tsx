@@ -21,7 +21,10 @@ export function ImportFrameworkButton({ onImported }: { onImported(): void }) {
     setBusy(true);
     try {
       const summary = await call('frameworks.import', { fileName: file.name, contentBase64: await fileToBase64(file) });
-      void message.success(t('ui.frameworks.imported', { name: summary.names[language] }));
+      const name = summary.names[language];
+      if (summary.outcome === 'revised') void message.warning(t('ui.frameworks.importedRevised', { name, revision: summary.revision, fileRevision: summary.fileRevision }), 8);
+      else if (summary.outcome === 'existing') void message.info(t('ui.frameworks.importedExisting', { name, revision: summary.revision }));
+      else void message.success(t('ui.frameworks.imported', { name }));
       onImported();
       navigate(href.framework(summary.id));
     } catch (error) {
