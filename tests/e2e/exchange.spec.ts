@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { test, expect, type RunningApp } from './fixtures';
+import { test, expect, screenshot, type RunningApp } from './fixtures';
 
 /**
  * The whole exchange through the browser host, one host process switching between workspaces as a
@@ -71,6 +71,23 @@ async function downloadThroughBrowser(page: Page, download: { downloadId: string
   return target;
 }
 
+/** Drops a file from disk on a drop zone, as dragging it from the file manager does. */
+async function dropFile(page: Page, testId: string, file: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'application/octet-stream' }));
+      return transfer;
+    },
+    { base64: readFileSync(file).toString('base64'), name: basename(file) },
+  );
+  const zone = page.getByTestId(testId);
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await expect(zone).toHaveAttribute('data-over', 'true');
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
 function cli(app: RunningApp, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [app.cliPath, ...args, '--lang', 'en'], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -112,12 +129,24 @@ test('submission, review and scores travel between enterprise, office and examin
   const submission = await rpc<Download>(page, 'exchange.exportSubmission', { applicantId: own!.id });
   const submissionFile = await downloadThroughBrowser(page, submission, join(app.dir, 'usb-submission.qadpkg'));
 
-  // The office imports it: the applicant appears, version 1.
+  // The office drops it on the import card of its scoring progress page: the applicant appears, version 1.
   await rpc(page, 'workspaces.switch', { workspaceId: officeWs.id });
-  const imported = await rpc<{ kind: string; version: number; applicant: { id: string; name: string } }>(page, 'exchange.import', { uploadId: await uploadThroughBrowser(page, submissionFile) });
-  expect(imported).toMatchObject({ kind: 'submission', version: 1, applicant: { name: record.legalName } });
-  const applicantId = imported.applicant.id;
-  await page.goto(`${new URL(app.url).origin}/#/cycles/${cycle.id}/applicants`);
+  const origin = new URL(app.url).origin;
+  // Reload into the office first: a page still showing another workspace would send an office-only route home.
+  await page.reload();
+  await expect(page.getByTestId('workspace-tag')).toContainText('office.sqlite');
+  await page.goto(`${origin}/#/cycles/${cycle.id}/progress/documentReview`);
+  await dropFile(page, 'exchange-drop-zone', submissionFile);
+  const result = page.getByTestId('exchange-import-result');
+  await expect(result).toHaveAttribute('data-kind', 'submission');
+  await expect(result).toHaveAttribute('data-outcome', 'imported');
+  await expect(result).toContainText(record.legalName as string);
+  await expect(page.getByTestId('exchange-summary-version')).toHaveText('1');
+  await screenshot(page, 'exchange-import-dropped');
+  const [importedApplicant] = await rpc<{ id: string; legalName: string }[]>(page, 'applicants.list', { cycleId: cycle.id });
+  expect(importedApplicant!.legalName).toBe(record.legalName);
+  const applicantId = importedApplicant!.id;
+  await page.goto(`${origin}/#/cycles/${cycle.id}/applicants`);
   await expect(page.getByText(record.legalName as string).first()).toBeVisible();
 
   // The office forms a panel and sends the examiner a review package.
@@ -153,6 +182,17 @@ test('submission, review and scores travel between enterprise, office and examin
   const refusedRun = cli(app, 'import', damagedFile, '--workspace', app.workspace);
   expect(refusedRun.status).toBe(1);
   expect(refusedRun.stderr).toMatch(/damaged|altered|does not match|not a valid package/i);
+  // Dropped in the app, the same file is refused with its reason, and nothing changes.
+  // Reload into the office first: a page still showing another workspace would send an office-only route home.
+  await page.reload();
+  await expect(page.getByTestId('workspace-tag')).toContainText('office.sqlite');
+  await page.goto(`${origin}/#/cycles/${cycle.id}/progress/documentReview`);
+  await dropFile(page, 'exchange-drop-zone', damagedFile);
+  const refusal = page.getByTestId('exchange-import-refused');
+  await expect(refusal).toContainText('工作区中的数据没有任何改动');
+  expect(await refusal.getAttribute('data-key')).toMatch(/^packages\.refused\./);
+  await screenshot(page, 'exchange-import-refused');
+  await page.keyboard.press('Escape');
 
   const importRun = cli(app, 'import', scoresFile, '--workspace', app.workspace);
   expect(importRun.stderr).toBe('');
@@ -171,6 +211,14 @@ test('submission, review and scores travel between enterprise, office and examin
   expect(consensus.allSubmitted).toBe(true);
   expect(consensus.items).toHaveLength(23);
   for (const item of consensus.items) expect(item.percents).toEqual([{ expertId: expert.id, percent: 65 }]);
+  // …and so does its consensus screen: the examiner's column holds 65 on every item.
+  await page.goto(`${origin}/#/cycles/${cycle.id}/consensus/documentReview/${applicantId}`);
+  await expect(page.getByTestId('matrix-row')).toHaveCount(23);
+  const column = page.getByTestId('consensus-matrix').locator('th', { hasText: '王评审' });
+  await expect(column).toBeVisible();
+  const shown = await page.getByTestId('matrix-row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[1]?.textContent?.trim()));
+  expect(shown).toEqual(Array.from({ length: 23 }, () => '65'));
+  await screenshot(page, 'exchange-office-consensus');
 
   // And the CLI exports a review package again (a new enrolment, the next sequence).
   const out = join(app.dir, 'cli-review.qadpkg');

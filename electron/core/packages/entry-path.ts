@@ -51,7 +51,8 @@ export function checkEntryPath(path: string, maxPathLength = DEFAULT_MAX_PATH_LE
     const reserved = RESERVED.exec(segment);
     if (reserved) return { rule: 'reservedCharacter', detail: reserved[0] };
     const base = segment.split('.')[0]!.trimEnd();
-    if (DEVICE.test(base)) return { rule: 'deviceName', detail: segment };
+    // The detail is the device itself (NUL), which is what the refusal message names.
+    if (DEVICE.test(base)) return { rule: 'deviceName', detail: base.toUpperCase() };
     if (segment.endsWith('.') || segment.endsWith(' ')) return { rule: 'trailingDotOrSpace', detail: segment };
     if (Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES) return { rule: 'nameTooLong', detail: String(MAX_SEGMENT_BYTES) };
   }

@@ -1,9 +1,10 @@
 /** Small helpers shared by the package kinds: naming payload files, reading verified JSON payloads. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/errors';
 import { checkEntryPath, type StagedFile, type VerifiedPackage } from '../../packages';
+import { blobPath, storeBlob } from '../attachment-store';
 
 /**
  * The path a file gets inside a package: its own name where the package rules allow it and no other
@@ -55,4 +56,23 @@ export function stagedBody(pkg: VerifiedPackage, path: string, claimed: { sha256
   if (!file) throw new AppError('refused', 'exchange.payload.missing', { path });
   if (file.sha256 !== claimed.sha256 || file.size !== claimed.size) throw new AppError('refused', 'exchange.payload.bodyMismatch', { path });
   return file;
+}
+
+/**
+ * Stores verified bodies content-addressed before the import's transaction (a body must exist before a
+ * row names it), then runs `apply`. If `apply` refuses or fails, the bodies this call added are
+ * removed again, so a refused import leaves no file behind; bodies that were already there stay.
+ */
+export function withStoredBodies<T>(filesDir: string, stagedPaths: readonly string[], apply: () => T): T {
+  const added: string[] = [];
+  try {
+    for (const path of stagedPaths) {
+      const { sha256, existed } = storeBlob(filesDir, readFileSync(path));
+      if (!existed) added.push(sha256);
+    }
+    return apply();
+  } catch (error) {
+    for (const sha256 of added) rmSync(blobPath(filesDir, sha256), { force: true });
+    throw error;
+  }
 }

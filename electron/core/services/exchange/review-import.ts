@@ -15,10 +15,10 @@ import { parseFramework } from '../../../../shared/domain/frameworks';
 import { audited, type CoreContext } from '../../context';
 import { loaded } from '../../frameworks/loaded-framework';
 import { enrolFromReview, keyFingerprint, trustedKey, type TrustedKey, type VerifiedPackage } from '../../packages';
-import { mediaTypeFor, storeBlob } from '../attachment-store';
+import { mediaTypeFor } from '../attachment-store';
 import { acceptSequence, logExchange } from './bookkeeping';
 import { ensureOwnKey } from './own-key';
-import { readPayload, stagedBody, stagedFiles } from './package-files';
+import { readPayload, stagedBody, stagedFiles, withStoredBodies } from './package-files';
 import { REVIEW_BAND_GUIDE_PATH, REVIEW_FRAMEWORK_PATH, REVIEW_PATH, reviewPayloadSchema, type ReviewPayload } from './payloads';
 import { expertIdentity } from './scores-export';
 
@@ -87,9 +87,7 @@ export function applyReview(ctx: CoreContext, pkg: VerifiedPackage, context: { s
   const identity = expertIdentity(ctx);
   if (identity && (identity.expert_id !== payload.expert.id || identity.cycle_id !== payload.cycle.id)) throw new AppError('refused', 'exchange.review.otherExpert');
 
-  for (const body of bodies) storeBlob(ctx.workspace.filesDir, readFileSync(body.stagedPath));
-
-  const summary = audited(ctx, (log) => {
+  const summary = withStoredBodies(ctx.workspace.filesDir, bodies.map((body) => body.stagedPath), () => audited(ctx, (log) => {
     acceptSequence(ctx, manifest.senderWorkspaceId, 'review', manifest.sequence);
     const now = ctx.clock().toISOString();
     const { expert, cycle } = payload;
@@ -229,7 +227,7 @@ export function applyReview(ctx: CoreContext, pkg: VerifiedPackage, context: { s
       payload: { kind: 'review', packageId: manifest.packageId, sha256: context.sha256, sequence: manifest.sequence, enrolmentId, officeKeyId: pkg.signer.keyId, applicants: payload.applicants.length },
     });
     return result;
-  });
+  }));
   ctx.emit('data.changed', { entity: 'workspace' });
   return summary;
 }

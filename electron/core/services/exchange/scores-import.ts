@@ -13,6 +13,7 @@ import { percentChoices, scoredItems } from '../../../../shared/domain/framework
 import { audited, type CoreContext } from '../../context';
 import { keyFingerprint, type EnrolmentRecord, type VerifiedPackage } from '../../packages';
 import { cycleContext } from '../cycles';
+import { conflictRefusal } from '../panels/conflicts';
 import { acceptSequence, logExchange } from './bookkeeping';
 import { readPayload, stagedFiles } from './package-files';
 import { SCORES_PATH, scoresPayloadSchema, type ScoresPayload } from './payloads';
@@ -70,6 +71,9 @@ function checkSheets(ctx: CoreContext, payload: ScoresPayload, enrolment: Enrolm
   for (const sheet of payload.sheets) {
     if (seenApplicants.has(sheet.applicantId)) throw new AppError('refused', 'exchange.payload.invalid', { path: SCORES_PATH, detail: `sheets: ${sheet.applicantId}` });
     seenApplicants.add(sheet.applicantId);
+    // A confirmed conflict is named as such: the office may have moved the expert off after the review package went out.
+    const conflict = conflictRefusal(ctx, enrolment.expert_id, sheet.applicantId);
+    if (conflict) throw conflict;
     if (!assigned.get(enrolment.expert_id, sheet.applicantId, payload.stage, enrolment.cycle_id)) {
       throw new AppError('refused', 'exchange.scores.notAssigned', { applicant: applicantName(ctx, sheet.applicantId), stage: payload.stage });
     }

@@ -6,19 +6,19 @@
  * (docs/packages.md, "Workspace exchange").
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { AppError } from '../../../../shared/api/errors';
 import type { CallContext } from '../../../../shared/api/contract';
 import type { ImportSummary } from '../../../../shared/api/exchange';
 import type { ManifestOf, PackageManifest } from '../../../../shared/api/package-manifest';
-import { findItem, percentChoices } from '../../../../shared/domain/frameworks';
+import { checkCompleteness } from '../../../../shared/domain/application';
+import { findItem, percentChoices, scoredItems } from '../../../../shared/domain/frameworks';
 import { audited, type CoreContext } from '../../context';
 import { keyFingerprint, trustedKey, type TrustedKey, type VerifiedPackage } from '../../packages';
 import { insertApplicant } from '../applicants';
-import { MAX_ATTACHMENT_BYTES, mediaTypeFor, storeBlob } from '../attachment-store';
+import { MAX_ATTACHMENT_BYTES, mediaTypeFor } from '../attachment-store';
 import { cycleContext } from '../cycles';
 import { acceptSequence, logExchange } from './bookkeeping';
-import { readPayload, stagedBody, stagedFiles } from './package-files';
+import { readPayload, stagedBody, stagedFiles, withStoredBodies } from './package-files';
 import { applicationPayloadSchema, SUBMISSION_APPLICATION_PATH } from './payloads';
 
 export interface SubmissionOptions {
@@ -82,13 +82,25 @@ export function applySubmission(ctx: CoreContext, pkg: VerifiedPackage, context:
     throw new AppError('refused', 'exchange.payload.headerMismatch', { path: SUBMISSION_APPLICATION_PATH });
   }
 
-  const { framework } = cycleContext(ctx, cycleId);
+  const { cycle, framework } = cycleContext(ctx, cycleId);
   const choices = percentChoices(framework);
   const seenItems = new Set<string>();
   for (const item of payload.items) {
     if (!findItem(framework, item.itemId) || seenItems.has(item.itemId)) throw new AppError('refused', 'exchange.submission.unknownItem', { itemId: item.itemId });
     seenItems.add(item.itemId);
     if (item.selfPercent !== null && !choices.includes(item.selfPercent)) throw new AppError('refused', 'exchange.submission.percentStep', { itemId: item.itemId, percent: item.selfPercent });
+  }
+  // The sender's export checks completeness, but a package can be made by other means: the office's
+  // own rules (its framework, its length cap) decide what it accepts, with the same reasons.
+  const narratives = Object.fromEntries(payload.items.map((item) => [item.itemId, item.narrative]));
+  const incomplete = checkCompleteness({ profile: payload.profile, narratives }, scoredItems(framework).map((item) => item.id), cycle.settings.selfAssessmentLimit);
+  if (incomplete.length > 0) {
+    throw new AppError(
+      'refused',
+      'exchange.submission.incompleteImport',
+      { count: incomplete.length },
+      incomplete.map((issue) => ({ path: 'itemId' in issue ? `items.${issue.itemId}` : issue.kind, key: issue.key, ...(issue.params ? { params: issue.params } : {}) })),
+    );
   }
   const listed = new Set<string>([SUBMISSION_APPLICATION_PATH]);
   const bodies = payload.attachments.map((attachment) => {
@@ -108,11 +120,10 @@ export function applySubmission(ctx: CoreContext, pkg: VerifiedPackage, context:
   }
 
   // Bodies first, rows after: a crash in between leaves an unreferenced file, never a row without its body.
-  for (const body of bodies) storeBlob(ctx.workspace.filesDir, readFileSync(body.staged.stagedPath));
-
   const pin = pinnedSubmitterKey(ctx, cycleId, record.creditCode);
   const keyPinned = !pin || pin.key_id !== pkg.signer.keyId;
-  const summary = audited(ctx, (log) => {
+  const stagedPaths = bodies.map((body) => body.staged.stagedPath);
+  const summary = withStoredBodies(ctx.workspace.filesDir, stagedPaths, () => audited(ctx, (log) => {
     acceptSequence(ctx, manifest.senderWorkspaceId, 'submission', manifest.sequence);
     const now = ctx.clock().toISOString();
     let applicantId: string;
@@ -207,7 +218,7 @@ export function applySubmission(ctx: CoreContext, pkg: VerifiedPackage, context:
       payload: { kind: 'submission', packageId: manifest.packageId, sha256: context.sha256, sequence: manifest.sequence, version, senderWorkspaceId: manifest.senderWorkspaceId, keyId: pkg.signer.keyId },
     });
     return result;
-  });
+  }));
   ctx.emit('data.changed', { entity: 'applicants' });
   return summary;
 }

@@ -37,7 +37,8 @@ export function ConsensusMatrix({ view, framework, drafts, selected, onSelect }:
           title: t('scoringUi.consensus.item'),
           key: 'item',
           fixed: 'left',
-          width: 120,
+          // Narrow enough that a panel of three fits beside the editor without scrolling on a 1360 px screen.
+          width: 104,
           render: (_, item) => (
             <Tooltip title={findItem(framework, item.itemId)?.names[language]} placement="right">
               <span className="nowrap" data-testid="matrix-item">
@@ -64,7 +65,7 @@ export function ConsensusMatrix({ view, framework, drafts, selected, onSelect }:
         {
           title: t('scoringUi.consensus.range'),
           key: 'range',
-          width: 88,
+          width: 64,
           align: 'right',
           render: (_, item) =>
             item.range === null ? (
@@ -79,7 +80,7 @@ export function ConsensusMatrix({ view, framework, drafts, selected, onSelect }:
         {
           title: t('scoringUi.consensus.agreed'),
           key: 'agreed',
-          width: 86,
+          width: 76,
           align: 'right',
           render: (_, item) => {
             const draft = drafts[item.itemId];
@@ -95,7 +96,7 @@ export function ConsensusMatrix({ view, framework, drafts, selected, onSelect }:
         {
           title: t('scoringUi.consensus.points'),
           key: 'points',
-          width: 72,
+          width: 68,
           align: 'right',
           render: (_, item) => {
             const percent = drafts[item.itemId]?.percent ?? item.consensus?.percent ?? null;

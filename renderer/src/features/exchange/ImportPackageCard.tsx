@@ -7,6 +7,7 @@ import type { ImportSummary } from '../../../../shared/api/exchange';
 import { call } from '../../bridge';
 import { errorPayload, translateError, translateMessage } from '../../errors';
 import { testId } from '../../test-id';
+import { PackageDropZone } from './PackageDropZone';
 import { PackageFileButton } from './PackageFileButton';
 import { ImportSummaryView } from './ImportSummaryView';
 import type { PickedFile } from './file-transfer';
@@ -17,7 +18,8 @@ interface Retry {
 }
 
 /**
- * Imports a submission or scores package (office) or a later review package (examiner). Two refusals
+ * Imports a submission or scores package (office) or a later review package (examiner), picked with
+ * the button or dropped on the card. Two refusals
  * are questions, asked here and answered by importing the same upload again: which cycle a submission
  * goes into, and whether to accept an applicant's new signing key. Every other refusal is shown with
  * its reason; the core has changed nothing.
@@ -92,10 +94,10 @@ export function ImportPackageCard({ onImported }: { onImported(): void }) {
   return (
     <Card title={t('exchange.ui.import.title')} data-testid="exchange-import-card">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('exchange.ui.import.hint')}
-        </Typography.Paragraph>
-        <PackageFileButton type="primary" icon={<ImportOutlined />} label={t('exchange.ui.import.button')} testId="exchange-import" onPicked={(file) => attempt(file)} />
+        <PackageDropZone testId="exchange-drop-zone" onPicked={(file) => attempt(file)}>
+          <Typography.Paragraph type="secondary">{t('exchange.ui.import.hint')}</Typography.Paragraph>
+          <PackageFileButton type="primary" icon={<ImportOutlined />} label={t('exchange.ui.import.button')} testId="exchange-import" onPicked={(file) => attempt(file)} />
+        </PackageDropZone>
         {summary && <ImportSummaryView summary={summary} />}
       </Space>
     </Card>

@@ -52,6 +52,23 @@ export async function uploadFile(file: File): Promise<PickedFile> {
   return { uploadId: unwrap(envelope).uploadId, fileName: file.name };
 }
 
+/**
+ * Electron can hand a dropped file to main only through the preload (webUtils.getPathForFile there,
+ * main copies it into the intake folder); until the preload offers `receiveDroppedFile`, dropping is
+ * refused with a pointer to the button.
+ */
+interface DroppedFileApi {
+  receiveDroppedFile(file: File): Promise<Envelope<PickedFile>>;
+}
+
+/** A file dropped on a drop zone, taken in the same way as a picked one; the renderer still never sees a path. */
+export async function receiveDroppedFile(file: File): Promise<PickedFile> {
+  if (!hasNativeDialogs()) return uploadFile(file);
+  const api = window.awardDesk as (typeof window.awardDesk & Partial<DroppedFileApi>) | undefined;
+  if (api?.receiveDroppedFile) return unwrap(await api.receiveDroppedFile(file));
+  throw new CallError({ code: 'refused', key: 'exchange.ui.drop.unsupported' });
+}
+
 /** Saves a produced file: the native save dialog in Electron, a download in the browser. False when cancelled. */
 export async function saveDownload(download: { downloadId: string; fileName: string }): Promise<boolean> {
   const api = nativeApi();

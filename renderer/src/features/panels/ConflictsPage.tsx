@@ -79,9 +79,20 @@ export function ConflictsPage({ cycleId }: { cycleId: string }) {
             dataSource={list.data}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
-              { title: t('scoringUi.conflicts.expert'), dataIndex: 'expertName', key: 'expert', width: 110 },
-              { title: t('scoringUi.conflicts.applicant'), dataIndex: 'applicantName', key: 'applicant', ellipsis: true },
-              { title: t('scoringUi.conflicts.kind'), key: 'kind', width: 130, render: (_, c) => t(`panels.conflict.kind.${c.kind}`) },
+              // Fixed widths for the short columns leave the evidence, the longest text, the rest of the row.
+              { title: t('scoringUi.conflicts.expert'), dataIndex: 'expertName', key: 'expert', width: 90 },
+              { title: t('scoringUi.conflicts.applicant'), dataIndex: 'applicantName', key: 'applicant', width: 190, ellipsis: true },
+              {
+                title: t('scoringUi.conflicts.kind'),
+                key: 'kind',
+                width: 120,
+                render: (_, c) => (
+                  <Space orientation="vertical" size={0}>
+                    <span>{t(`panels.conflict.kind.${c.kind}`)}</span>
+                    {(c.from || c.to) && <span className="small-text muted nowrap">{t('scoringUi.conflicts.periodText', { from: c.from ?? '…', to: c.to ?? '…' })}</span>}
+                  </Space>
+                ),
+              },
               {
                 title: t('scoringUi.conflicts.why'),
                 key: 'why',
@@ -98,15 +109,9 @@ export function ConflictsPage({ cycleId }: { cycleId: string }) {
                   ),
               },
               {
-                title: t('scoringUi.conflicts.period'),
-                key: 'period',
-                width: 120,
-                render: (_, c) => (c.from || c.to ? <span className="small-text nowrap">{t('scoringUi.conflicts.periodText', { from: c.from ?? '…', to: c.to ?? '…' })}</span> : '—'),
-              },
-              {
                 title: t('scoringUi.conflicts.status'),
                 key: 'status',
-                width: 150,
+                width: 100,
                 render: (_, c) => (
                   <Space orientation="vertical" size={0}>
                     <Tag color={STATUS_COLOR[c.status]} icon={c.status === 'confirmed' ? <StopOutlined /> : undefined} data-testid="conflict-status">
@@ -123,7 +128,7 @@ export function ConflictsPage({ cycleId }: { cycleId: string }) {
               {
                 title: t('scoringUi.conflicts.decision'),
                 key: 'decision',
-                width: 200,
+                width: 180,
                 render: (_, c) =>
                   c.decidedAt ? (
                     <Tooltip title={c.decisionReason || undefined}>
@@ -137,7 +142,7 @@ export function ConflictsPage({ cycleId }: { cycleId: string }) {
               {
                 title: '',
                 key: 'actions',
-                width: 170,
+                width: 150,
                 align: 'right',
                 render: (_, c) => (
                   <Space size={4}>

@@ -7,6 +7,7 @@ import type { StageId } from '../../../../shared/domain/cycle-settings';
 import { href } from '../../app/routes';
 import { LoadError } from '../../components/LoadError';
 import { useCall } from '../../hooks/useCall';
+import { ImportPackageCard } from '../exchange/ImportPackageCard';
 import { OfficeSectionHeader } from './OfficeSectionHeader';
 import { UnlockDialog, type UnlockTarget } from './UnlockDialog';
 
@@ -96,6 +97,10 @@ export function ScoringProgressPage({ cycleId, stage }: { cycleId: string; stage
           />
         </Card>
       )}
+      {/* Experts who scored offline send a scores package; it is taken in here, beside the progress it changes. */}
+      <div style={{ marginTop: 16 }}>
+        <ImportPackageCard onImported={progress.reload} />
+      </div>
       <UnlockDialog
         target={unlocking}
         onClose={() => setUnlocking(null)}
