@@ -267,6 +267,11 @@ export const scoringSessionChannels = {
   ),
   /** Wrong PIN: code 'unauthorized' (panels.session.wrongPin, with attempts left); after 5 wrong PINs, 'refused' for 60 s. */
   'sessions.signIn': channel(z.object({ expertId: idSchema, pin: pinSchema }).strict(), sessionSchema),
+  /**
+   * An examiner's own workspace (made from a review package) belongs to one expert: the review room opens
+   * for that expert without a PIN, as the machine's login already guards it. Refused in other workspaces.
+   */
+  'sessions.openOwn': channel(z.object({}).strict(), sessionSchema),
   'sessions.current': channel(tokenInput, sessionSchema),
   'sessions.signOut': channel(tokenInput, z.object({ signedOut: z.boolean() })),
 

@@ -161,13 +161,24 @@ test('submission, review and scores travel between enterprise, office and examin
   expect(created.workspace).toMatchObject({ role: 'expert', title: '王评审 · 2026年度市长质量奖' });
   await page.reload();
   await expect(page.getByTestId('workspace-tag')).toContainText('王评审');
-  const as = { kind: 'office', onBehalfOf: expert.id };
+  // The examiner's menu: the review room opens for them without a PIN, with only their applicant.
+  await page.getByTestId('nav-review').click();
+  await expect(page.getByTestId('signed-in-as')).toContainText('王评审');
+  await expect(page.getByTestId('sign-out')).toHaveCount(0);
+  await expect(page.getByTestId('my-assignments')).toContainText(record.legalName as string);
+  await expect(page.getByTestId('nav-experts')).toHaveCount(0);
+  const sessionToken = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('award-desk.scoringSession') ?? '{}') as { sessionToken?: string }).sessionToken);
+  expect(sessionToken).toBeTruthy();
+  const as = { kind: 'session', sessionToken };
   const sheet = await rpc<{ items: { itemId: string }[] }>(page, 'scores.sheet', { as, stage: 'documentReview', applicantId });
   expect(sheet.items).toHaveLength(23);
   for (const item of sheet.items) {
     await rpc(page, 'scores.saveItem', { as, stage: 'documentReview', applicantId, itemId: item.itemId, percent: 65, strengths: [{ text: `${item.itemId}：方法系统` }], opportunities: [] });
   }
   await rpc(page, 'scores.submit', { as, stage: 'documentReview', applicantId });
+  await page.getByTestId('nav-exchange').click();
+  await expect(page.getByTestId('exchange-page')).toBeVisible();
+  await screenshot(page, 'exchange-expert');
   const scores = await rpc<Download & { final: boolean }>(page, 'exchange.exportScores', { stage: 'documentReview' });
   expect(scores.final).toBe(true);
   const scoresFile = await downloadThroughBrowser(page, scores, join(app.dir, 'usb-scores.qadpkg'));

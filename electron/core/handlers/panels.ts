@@ -6,7 +6,7 @@ import { createExpert, getExpert, listExperts, setExpertPin, updateExpert } from
 import { exportExpertsXlsx, importExpertsXlsx } from '../services/panels/experts-xlsx';
 import { addPanelMember, applyPlan, assignToPanel, createPanel, getPanel, listPanels, removePanelMember, unassignFromPanel, updatePanel } from '../services/panels/panels';
 import { suggestPanelAssignment } from '../services/panels/suggest';
-import { ScoringSessions, signIn } from '../services/panels/sessions';
+import { ScoringSessions, signIn, openOwnSession } from '../services/panels/sessions';
 import { sessionRoster } from '../services/panels/roster';
 import { getSheet, myAssignments, panelScores, saveScoreItem, stageProgress, submitSheet, unlockSheet } from '../services/panels/scores';
 import { getConsensus, saveConsensusItem, saveConsensusThemes } from '../services/panels/consensus';
@@ -48,6 +48,7 @@ export const panelHandlers = (ctx: CoreContext): AreaHandlers<typeof panelChanne
 
     'sessions.roster': (input) => sessionRoster(ctx, input.cycleId, input.stage),
     'sessions.signIn': (input) => signIn(ctx, sessions, input.expertId, input.pin),
+    'sessions.openOwn': () => openOwnSession(ctx, sessions),
     'sessions.current': (input) => {
       const session = sessions.resolve(input.sessionToken);
       return { sessionToken: input.sessionToken, expertId: session.expertId, expertName: expertRow(ctx, session.expertId).name, expiresAt: session.expiresAt };

@@ -1,12 +1,12 @@
 import { Menu } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, ClusterOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, ClusterOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, HomeOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceRole } from '../../../shared/api/schemas';
 import type { Route } from './routes';
 import { isScoringRoute, scoringNavKey } from '../features/panels/scoring-routes';
 import { isResultsRoute, resultsNavKey } from '../features/results/results-routes';
 
-export type NavKey = 'start' | 'cycles' | 'applicants' | 'frameworks' | 'myApplication' | 'backups' | 'experts' | 'panels' | 'review' | 'ranking' | 'committee';
+export type NavKey = 'start' | 'cycles' | 'applicants' | 'frameworks' | 'myApplication' | 'backups' | 'experts' | 'panels' | 'review' | 'ranking' | 'committee' | 'exchange';
 
 /** Which menu entry a page belongs to. */
 export function navKeyOf(route: Route, role: WorkspaceRole): NavKey | undefined {
@@ -18,7 +18,7 @@ export function navKeyOf(route: Route, role: WorkspaceRole): NavKey | undefined 
     case 'start':
       return 'start';
     case 'default':
-      return role === 'enterprise' ? 'myApplication' : role === 'office' ? 'cycles' : 'start';
+      return role === 'enterprise' ? 'myApplication' : role === 'office' ? 'cycles' : 'review';
     case 'cycles':
     case 'cycleSettings':
       return 'cycles';
@@ -33,16 +33,18 @@ export function navKeyOf(route: Route, role: WorkspaceRole): NavKey | undefined 
       return 'myApplication';
     case 'backups':
       return 'backups';
+    case 'exchange':
+      return 'exchange';
     default:
       return undefined;
   }
 }
 
-/** An enterprise sees only its own application; examiners get their pages in a later release. */
+/** An enterprise sees only its own application; an examiner's workspace, the review room for its one expert. */
 export function navKeysFor(role: WorkspaceRole): NavKey[] {
-  if (role === 'enterprise') return ['myApplication', 'start', 'backups'];
-  if (role === 'expert') return ['frameworks', 'start', 'backups'];
-  return ['cycles', 'applicants', 'experts', 'panels', 'review', 'ranking', 'committee', 'frameworks', 'start', 'backups'];
+  if (role === 'enterprise') return ['myApplication', 'exchange', 'start', 'backups'];
+  if (role === 'expert') return ['review', 'exchange', 'frameworks', 'start', 'backups'];
+  return ['cycles', 'applicants', 'experts', 'panels', 'review', 'ranking', 'committee', 'exchange', 'frameworks', 'start', 'backups'];
 }
 
 const icons: Record<NavKey, React.ReactNode> = {
@@ -57,6 +59,7 @@ const icons: Record<NavKey, React.ReactNode> = {
   review: <EditOutlined />,
   ranking: <TrophyOutlined />,
   committee: <AuditOutlined />,
+  exchange: <SwapOutlined />,
 };
 
 const labelKeys: Record<NavKey, string> = {
@@ -71,6 +74,7 @@ const labelKeys: Record<NavKey, string> = {
   review: 'scoringUi.nav.review',
   ranking: 'results.ui.nav.ranking',
   committee: 'results.ui.nav.committee',
+  exchange: 'nav.exchange',
 };
 
 export function NavMenu({ role, selected, onSelect }: { role: WorkspaceRole; selected: NavKey | undefined; onSelect(key: NavKey): void }) {

@@ -13,6 +13,7 @@ import { MyApplicationPage } from '../features/application/MyApplicationPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ScoringRoutePage } from '../features/panels/ScoringRoutePage';
 import { ResultsRoutePage } from '../features/results/ResultsRoutePage';
+import { ExchangePage } from '../features/exchange';
 import { href, type Route } from './routes';
 
 export function RoutePage({ route }: { route: Route }) {
@@ -20,7 +21,7 @@ export function RoutePage({ route }: { route: Route }) {
   switch (route.page) {
     case 'default':
       if (role === 'enterprise') return <MyApplicationPage />;
-      if (role === 'expert') return <StartPage />;
+      if (role === 'expert') return <ScoringRoutePage route={{ page: 'reviewHome' }} />;
       return <CyclesPage />;
     case 'start':
       return <StartPage />;
@@ -42,6 +43,8 @@ export function RoutePage({ route }: { route: Route }) {
       return <MyApplicationPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'experts':
     case 'panelsHome':
     case 'reviewHome':

@@ -14,6 +14,7 @@ export type Route =
   | { page: 'framework'; frameworkId: string }
   | { page: 'myApplication' }
   | { page: 'backups' }
+  | { page: 'exchange' }
   | ScoringRoute
   | ResultsRoute
   | { page: 'notFound' };
@@ -46,6 +47,8 @@ export function parseRoute(segments: readonly string[]): Route {
       return { page: 'myApplication' };
     case 'backups':
       return { page: 'backups' };
+    case 'exchange':
+      return segments.length === 1 ? { page: 'exchange' } : { page: 'notFound' };
     default:
       return { page: 'notFound' };
   }
@@ -65,6 +68,7 @@ export const href = {
   framework: (frameworkId: string) => `#/frameworks/${part(frameworkId)}`,
   myApplication: () => '#/my-application',
   backups: () => '#/backups',
+  exchange: () => '#/exchange',
   ...scoringHref,
   ...resultsHref,
 };

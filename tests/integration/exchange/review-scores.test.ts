@@ -99,6 +99,16 @@ describe('review: office → expert', () => {
     expect(error).toMatchObject({ code: 'refused', key: 'exchange.import.reviewOpensWorkspace' });
     expect(dump(officeWs.core.db)).toEqual(before);
   });
+
+  it('opens the review room for the workspace’s own expert without a PIN, and only in an examiner workspace', async () => {
+    const own = await ok<{ sessionToken: string; expertId: string; expertName: string }>(expertLaunch.dispatch('sessions.openOwn', {}, office));
+    expect(own).toMatchObject({ expertId, expertName: '王评审' });
+    const assignments = await ok<{ applicantId: string }[]>(expertLaunch.dispatch('scores.myAssignments', { sessionToken: own.sessionToken }, office));
+    expect(assignments.map((a) => a.applicantId).sort()).toEqual([...applicants].sort());
+    const before = dump(officeWs.core.db);
+    expect(await refused(officeWs.core.dispatch('sessions.openOwn', {}, office))).toMatchObject({ code: 'forbidden', key: 'panels.session.notOwnWorkspace' });
+    expect(dump(officeWs.core.db)).toEqual(before);
+  });
 });
 
 describe('scores: expert → office', () => {

@@ -100,3 +100,15 @@ export async function signIn(ctx: CoreContext, sessions: ScoringSessions, expert
   const opened = sessions.open(expertId);
   return { ...opened, expertId, expertName: expert.name };
 }
+
+/**
+ * The expert an examiner workspace was made for (its review package named them). Only that workspace
+ * role has one; the office's review room always asks for a PIN.
+ */
+export function openOwnSession(ctx: CoreContext, sessions: ScoringSessions) {
+  if (ctx.workspace.role !== 'expert') throw new AppError('forbidden', 'panels.session.notOwnWorkspace');
+  const own = ctx.db.prepare('SELECT expert_id FROM exchange_expert_identity WHERE slot = 1').get() as { expert_id: string } | undefined;
+  if (!own) throw new AppError('refused', 'panels.session.noOwnExpert');
+  const expert = expertRow(ctx, own.expert_id);
+  return { ...sessions.open(expert.id), expertId: expert.id, expertName: expert.name };
+}

@@ -5,18 +5,30 @@ import { useTranslation } from 'react-i18next';
 import { stagesInUse, type StageId } from '../../../../shared/domain/cycle-settings';
 import { href } from '../../app/routes';
 import { call } from '../../bridge';
+import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
+import { PageLoading } from '../../components/PageLoading';
 import { useCall } from '../../hooks/useCall';
 import { useHashRoute } from '../../hooks/useHashRoute';
+import { useWorkspace } from '../../hooks/useWorkspace';
 import { MyAssignments } from './MyAssignments';
 import { PinSignIn } from './PinSignIn';
 import { setScoringSession, useScoringSession } from './session-store';
 
-/** The closed-door review room: experts sign in with their PIN and see only their own applicants. */
+/**
+ * The closed-door review room: experts sign in with their PIN and see only their own applicants. In an
+ * examiner's own workspace the expert is fixed by the review package, so the room opens for them at once.
+ */
 export function ReviewRoomPage({ cycleId, stage }: { cycleId: string; stage: StageId }) {
   const { t } = useTranslation();
   const { navigate } = useHashRoute();
+  const { role } = useWorkspace();
+  const ownWorkspace = role === 'expert';
   const session = useScoringSession();
+  const own = useCall('sessions.openOwn', ownWorkspace && !session ? {} : null);
+  useEffect(() => {
+    if (own.data) setScoringSession({ sessionToken: own.data.sessionToken, expertId: own.data.expertId, expertName: own.data.expertName });
+  }, [own.data]);
   const cycle = useCall('cycles.get', { cycleId });
   const current = useCall('sessions.current', session ? { sessionToken: session.sessionToken } : null);
   const stages = cycle.data ? stagesInUse(cycle.data.settings.stages) : [];
@@ -42,9 +54,11 @@ export function ReviewRoomPage({ cycleId, stage }: { cycleId: string; stage: Sta
           session && (
             <Space>
               <Typography.Text data-testid="signed-in-as">{t('scoringUi.room.signedInAs', { name: session.expertName })}</Typography.Text>
-              <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
-                {t('scoringUi.room.signOut')}
-              </Button>
+              {!ownWorkspace && (
+                <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
+                  {t('scoringUi.room.signOut')}
+                </Button>
+              )}
             </Space>
           )
         }
@@ -58,13 +72,15 @@ export function ReviewRoomPage({ cycleId, stage }: { cycleId: string; stage: Sta
           />
         </div>
       )}
-      {!session ? (
+      {session ? (
+        <MyAssignments cycleId={cycleId} sessionToken={session.sessionToken} />
+      ) : ownWorkspace ? (
+        own.error ? <LoadError error={own.error} onRetry={own.reload} /> : <PageLoading />
+      ) : (
         <>
           <Alert type="info" showIcon title={t('scoringUi.room.independence')} style={{ marginBottom: 16 }} />
           <PinSignIn cycleId={cycleId} stage={stage} />
         </>
-      ) : (
-        <MyAssignments cycleId={cycleId} sessionToken={session.sessionToken} />
       )}
     </>
   );
