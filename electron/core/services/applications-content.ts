@@ -7,12 +7,15 @@ import { AppError } from '../../../shared/api/errors';
  * package) under an innocent name. Each accepted extension has the signature its format must start
  * with; executable signatures are refused whatever the extension says.
  */
+/** Every signature below lies within this many leading bytes: a file's head is enough to check it. */
+export const ATTACHMENT_SIGNATURE_BYTES = 1024;
+
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06]];
 
 const SIGNATURES: Readonly<Record<string, (bytes: Buffer) => boolean>> = {
   // The PDF header may follow a little junk (ISO 32000-1 tolerates it within the first 1024 bytes).
-  '.pdf': (bytes) => bytes.subarray(0, 1024).includes('%PDF-'),
+  '.pdf': (bytes) => bytes.subarray(0, ATTACHMENT_SIGNATURE_BYTES).includes('%PDF-'),
   '.png': (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   '.jpg': (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]),
   '.jpeg': (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]),

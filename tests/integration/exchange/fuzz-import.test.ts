@@ -11,6 +11,7 @@
  * must be exactly as before, and the refusal must be an ordinary 'refused' with a translated key.
  */
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -78,14 +79,14 @@ afterAll(() => {
 });
 
 type Lie =
-  | { kind: 'unknownItem' | 'duplicateItem' | 'percentStep' | 'missingItem' | 'blankNarrative' | 'bodyMismatch' | 'bodyMissing' | 'unlisted' | 'headerMismatch' | 'attachmentItem' | 'attachmentTooLarge' | 'badCreditCode' | 'notJson'; at: number }
+  | { kind: 'unknownItem' | 'duplicateItem' | 'percentStep' | 'missingItem' | 'blankNarrative' | 'bodyMismatch' | 'bodyMissing' | 'unlisted' | 'headerMismatch' | 'attachmentItem' | 'attachmentTooLarge' | 'executableBody' | 'badCreditCode' | 'notJson'; at: number }
   | { kind: 'dropKey' | 'extraKey'; key: string }
   | { kind: 'wrongType'; key: string; value: unknown };
 
 const TOP_KEYS = ['formatVersion', 'submissionId', 'frameworkId', 'cycle', 'record', 'profile', 'items', 'attachments'];
 const lieArb: fc.Arbitrary<Lie> = fc.oneof(
   fc.record({
-    kind: fc.constantFrom('unknownItem', 'duplicateItem', 'percentStep', 'missingItem', 'blankNarrative', 'bodyMismatch', 'bodyMissing', 'unlisted', 'headerMismatch', 'attachmentItem', 'attachmentTooLarge', 'badCreditCode', 'notJson'),
+    kind: fc.constantFrom('unknownItem', 'duplicateItem', 'percentStep', 'missingItem', 'blankNarrative', 'bodyMismatch', 'bodyMissing', 'unlisted', 'headerMismatch', 'attachmentItem', 'attachmentTooLarge', 'executableBody', 'badCreditCode', 'notJson'),
     at: fc.nat(),
   }) as fc.Arbitrary<Lie>,
   fc.record({ kind: fc.constantFrom('dropKey', 'extraKey'), key: fc.constantFrom(...TOP_KEYS) }) as fc.Arbitrary<Lie>,
@@ -137,6 +138,15 @@ async function lyingPackage(lie: Lie, target: string): Promise<void> {
     case 'attachmentTooLarge':
       attachment(lie.at).size = 2 ** 40;
       break;
+    case 'executableBody': {
+      // A program named like evidence, with a manifest and payload that tell the truth about its bytes.
+      const body = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60 + (lie.at % 64))]);
+      const target = attachment(lie.at);
+      files.set(String(target.path), body);
+      target.sha256 = createHash('sha256').update(body).digest('hex');
+      target.size = body.length;
+      break;
+    }
     case 'badCreditCode':
       // The manifest schema already refuses a bad check digit in the header, so only the record carries it.
       payload.record.creditCode = '91350100M000100Y44';
@@ -201,7 +211,7 @@ it(`refuses ${RUNS} damaged or lying submissions through the whole import, chang
   );
   expect(runs).toBeGreaterThanOrEqual(1000);
   // Both sources reach their checks: the package layer for damage, the payload checks for lies.
-  for (const key of ['packages.refused.corruptArchive', 'exchange.submission.unknownItem', 'exchange.submission.percentStep', 'exchange.payload.bodyMismatch', 'exchange.payload.unlisted', 'exchange.payload.headerMismatch', 'exchange.payload.invalid', 'exchange.submission.incompleteImport']) {
+  for (const key of ['packages.refused.corruptArchive', 'exchange.submission.unknownItem', 'exchange.submission.percentStep', 'exchange.payload.bodyMismatch', 'exchange.payload.unlisted', 'exchange.payload.headerMismatch', 'exchange.payload.invalid', 'exchange.submission.incompleteImport', 'applicants.attachment.executable']) {
     expect(seen.get(key) ?? 0, key).toBeGreaterThan(0);
   }
 }, 600_000);

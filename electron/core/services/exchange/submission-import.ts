@@ -6,6 +6,7 @@
  * (docs/packages.md, "Workspace exchange").
  */
 import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../../../shared/api/errors';
 import type { CallContext } from '../../../../shared/api/contract';
 import type { ImportSummary } from '../../../../shared/api/exchange';
@@ -16,6 +17,7 @@ import { audited, type CoreContext } from '../../context';
 import { keyFingerprint, trustedKey, type TrustedKey, type VerifiedPackage } from '../../packages';
 import { insertApplicant } from '../applicants';
 import { MAX_ATTACHMENT_BYTES, mediaTypeFor } from '../attachment-store';
+import { ATTACHMENT_SIGNATURE_BYTES, checkAttachmentContent } from '../applications-content';
 import { cycleContext } from '../cycles';
 import { acceptSequence, logExchange } from './bookkeeping';
 import { readPayload, stagedBody, stagedFiles, withStoredBodies } from './package-files';
@@ -108,7 +110,10 @@ export function applySubmission(ctx: CoreContext, pkg: VerifiedPackage, context:
     if (attachment.size > MAX_ATTACHMENT_BYTES) throw new AppError('refused', 'applicants.attachment.tooLarge', { size: attachment.size, max: MAX_ATTACHMENT_BYTES });
     const mediaType = mediaTypeFor(attachment.fileName);
     listed.add(attachment.path);
-    return { attachment, mediaType, staged: stagedBody(pkg, attachment.path, attachment) };
+    const staged = stagedBody(pkg, attachment.path, attachment);
+    // The enterprise's app checked the evidence too, but a package may come from anywhere: check again here.
+    checkAttachmentContent(attachment.fileName, fileHead(staged.stagedPath, ATTACHMENT_SIGNATURE_BYTES));
+    return { attachment, mediaType, staged };
   });
   for (const path of stagedFiles(pkg).keys()) if (!listed.has(path)) throw new AppError('refused', 'exchange.payload.unlisted', { path });
 
@@ -221,4 +226,14 @@ export function applySubmission(ctx: CoreContext, pkg: VerifiedPackage, context:
   }));
   ctx.emit('data.changed', { entity: 'applicants' });
   return summary;
+}
+
+function fileHead(path: string, bytes: number): Buffer {
+  const head = Buffer.alloc(bytes);
+  const fd = openSync(path, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
