@@ -1,7 +1,8 @@
 // Crash harness: a child process saves through core.dispatch in a loop and prints one line per save
 // the core confirmed; the parent kills it with SIGKILL at random moments, then opens the workspace and
 // checks that it is intact (integrity_check, audit hash chain) and that no confirmed save was lost.
-// Run: npm run bench -- crash [--kills N] [--op cycles.create] [--seed S]
+// Run: npm run bench -- crash [--kills N] [--op cycles.create] [--seed S]   (default 50 kills, as CI runs;
+//      --kills 1000 for the long run)
 // Prints figures; exits non-zero on any lost confirmed save or other failure.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -233,13 +234,22 @@ function generator(seed: number): () => number {
 async function main(): Promise<number> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { kills: { type: 'string' }, op: { type: 'string' }, seed: { type: 'string' } } });
   const kills = Number(values.kills ?? 50);
+  if (!Number.isInteger(kills) || kills < 1) {
+    console.error(`--kills must be a whole number of at least 1 (got ${values.kills})`);
+    return 2;
+  }
   const seed = Number(values.seed ?? Date.now() % 1e9);
   const self = fileURLToPath(import.meta.url);
   const dir = mkdtempSync(join(tmpdir(), 'award-desk-crash-'));
   try {
     const operation = values.op ?? 'cycles.create';
     console.log(`crash harness: ${kills} SIGKILLs of a child saving through core.dispatch('${operation}'), seed ${seed}`);
-    const report = await runCrashHarness({ kills, seed, operation, workspace: join(dir, 'crash.sqlite'), resourcesDir: join(findAppRoot(dirname(self)), 'resources'), childEntry: self });
+    // A long run (--kills 1000 takes minutes) says every 100 kills that it is still going.
+    const progress = (line: string) => {
+      const kill = Number(/^kill (\d+)\//.exec(line)?.[1]);
+      if (kill % 100 === 0) console.log(`  ${line}`);
+    };
+    const report = await runCrashHarness({ kills, seed, operation, workspace: join(dir, 'crash.sqlite'), resourcesDir: join(findAppRoot(dirname(self)), 'resources'), childEntry: self, log: progress });
     console.log(`  kills:                   ${report.kills} (${report.killsFromReady} timed from opening, ${report.kills - report.killsFromReady} from the first confirmed save)`);
     console.log(`  confirmed saves:         ${report.confirmedSaves}`);
     console.log(`  lost confirmed saves:    ${report.lostConfirmedSaves}`);
