@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackupList } from '../../../shared/api/backups';
 import type { Download, ImportSummary } from '../../../shared/api/exchange';
 import { tempDir } from '../../helpers/workspace';
 import { carry, completeApplication, dump, importFile, makeEnterprise, makeOffice, office, ok, refused, type Enterprise, type Office } from './helpers';
@@ -42,7 +43,10 @@ describe('submission: enterprise → office', () => {
   let first: string;
   let firstSummary: ImportSummary;
 
+  const preImportBackups = async () => (await ok<BackupList>(officeWs.core.dispatch('backups.list', {}, office))).backups.filter((b) => b.reason === 'pre-import').length;
+
   it('exports a complete application and the office imports it as a new applicant, version 1', async () => {
+    expect(await preImportBackups()).toBe(0);
     await completeApplication(enterprise, 0);
     const download = await ok<Download>(enterprise.core.dispatch('exchange.exportSubmission', { applicantId: enterprise.applicantId }, office));
     expect(download.sequence).toBe(1);
@@ -75,7 +79,8 @@ describe('submission: enterprise → office', () => {
     const history = await ok<{ direction: string; kind: string; subject: string; version: number | null }[]>(officeWs.core.dispatch('exchange.history', {}, office));
     expect(history[0]).toMatchObject({ direction: 'import', kind: 'submission', subject: '福建闽江精密机械股份有限公司', version: 1 });
     const exported = await ok<{ direction: string }[]>(enterprise.core.dispatch('exchange.history', {}, office));
-    expect(exported[0]).toMatchObject({ direction: 'export', kind: 'submission' });
+    expect(exported[0]).toMatchObject({ direction: 'export', kind: 'submission' });    // The workspace was backed up before the import changed it.
+    expect(await preImportBackups()).toBe(1);
   });
 
   it('importing the very same file again changes nothing and says so', async () => {
@@ -119,11 +124,14 @@ describe('submission: enterprise → office', () => {
     bytes[at] = bytes[at]! ^ 0x01;
     const tampered = join(usb, 'tampered.qadpkg');
     writeFileSync(tampered, bytes);
+    const backupsBefore = await preImportBackups();
     const before = dump(officeWs.core.db);
     const error = await refused(importFile(officeWs.core, tampered));
     expect(error.code).toBe('refused');
     expect(error.key).toMatch(/^packages\.refused\./);
     expect(dump(officeWs.core.db)).toEqual(before);
+    // A refused package takes no backup (and so rotates none out).
+    expect(await preImportBackups()).toBe(backupsBefore);
   });
 
   it('refuses a submission signed by another key for the same credit code until the office confirms it', async () => {

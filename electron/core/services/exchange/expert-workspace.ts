@@ -15,7 +15,7 @@ import { openWorkspace, workspaceFolders } from '../../db/workspace';
 import { intakeFolders } from '../../file-intake';
 import { openPackage, trustCarriedKey } from '../../packages';
 import { sha256OfFile } from './bookkeeping';
-import { applyReview } from './review-import';
+import { prepareReview } from './review-import';
 
 export interface CreateExpertWorkspaceOptions {
   packageFile: string;
@@ -57,7 +57,8 @@ export async function createExpertWorkspace(options: CreateExpertWorkspaceOption
       // A brand-new, empty workspace takes the identity the enrolment was made for.
       db.prepare(`UPDATE meta SET value = ? WHERE key = 'workspace_id'`).run(workspaceId);
       const ctx: CoreContext = { db, workspace: { ...info, id: workspaceId }, clock: options.clock, resourcesDir: options.resourcesDir, emit: () => undefined };
-      const summary = applyReview(ctx, pkg, { sha256, fileName: options.fileName }, options.call);
+      // A brand-new workspace has nothing to back up: check and write at once.
+      const summary = prepareReview(ctx, pkg, { sha256, fileName: options.fileName }, options.call)();
       const title = (db.prepare(`SELECT value FROM meta WHERE key = 'title'`).get() as { value: string }).value;
       db.close();
       return { workspaceId, path: options.workspacePath, title, summary };

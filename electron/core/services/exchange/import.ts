@@ -10,12 +10,14 @@ import type { PackageKind } from '../../../../shared/api/package-manifest';
 import type { WorkspaceRole } from '../../../../shared/api/schemas';
 import type { CoreContext } from '../../context';
 import { intakeFolders } from '../../file-intake';
-import { openPackage, trustEnrolledExperts, trustKeys, type PackageExpectation, type TrustResolver } from '../../packages';
+import { openPackage, trustEnrolledExperts, trustKeys, type PackageExpectation, type TrustResolver, type VerifiedPackage } from '../../packages';
 import { lastAcceptedSequence, previousImport, sha256OfFile } from './bookkeeping';
-import { applyReview, pinnedOfficeKeys } from './review-import';
+import { backupBeforeImport } from '../backups';
+import type { PreparedImport } from './prepared-import';
+import { prepareReview, pinnedOfficeKeys } from './review-import';
 import { expertIdentity } from './scores-export';
-import { applyScores, enrolmentRecord } from './scores-import';
-import { applySubmission, submitterTrust, type SubmissionOptions } from './submission-import';
+import { prepareScores, enrolmentRecord } from './scores-import';
+import { prepareSubmission, submitterTrust, type SubmissionOptions } from './submission-import';
 
 export const KINDS_BY_ROLE: Readonly<Record<WorkspaceRole, readonly PackageKind[]>> = {
   office: ['submission', 'scores'],
@@ -63,8 +65,9 @@ function expectationFor(ctx: CoreContext): PackageExpectation {
 }
 
 /**
- * Verifies the package completely, then applies it in one transaction. The same file imported again
- * is recognised by its SHA-256 and changes nothing. Any refusal leaves the workspace as it was.
+ * Verifies the package completely and checks its payload, backs the workspace up, then applies it in
+ * one transaction. The same file imported again is recognised by its SHA-256 and changes nothing. Any
+ * refusal leaves the workspace as it was, without a backup.
  */
 export function importPackageFile(ctx: CoreContext, file: string, options: ImportOptions, call: CallContext): Promise<ImportSummary> {
   return serialised(ctx.workspace.path, async () => {
@@ -75,16 +78,22 @@ export function importPackageFile(ctx: CoreContext, file: string, options: Impor
     const pkg = await openPackage(file, { stagingDir: intakeFolders(ctx.workspace.path).packages, trust: trustFor(ctx, options), expect: expectationFor(ctx) });
     try {
       const context = { sha256, fileName: options.fileName };
-      switch (pkg.manifest.kind) {
-        case 'submission':
-          return applySubmission(ctx, pkg, { ...context, options }, call);
-        case 'scores':
-          return applyScores(ctx, pkg, context, call);
-        case 'review':
-          return applyReview(ctx, pkg, context, call);
-      }
+      const prepared = prepare(ctx, pkg, context, options, call);
+      await backupBeforeImport(ctx);
+      return prepared();
     } finally {
       await pkg.dispose();
     }
   });
+}
+
+function prepare(ctx: CoreContext, pkg: VerifiedPackage, context: { sha256: string; fileName: string }, options: ImportOptions, call: CallContext): PreparedImport {
+  switch (pkg.manifest.kind) {
+    case 'submission':
+      return prepareSubmission(ctx, pkg, { ...context, options }, call);
+    case 'scores':
+      return prepareScores(ctx, pkg, context, call);
+    case 'review':
+      return prepareReview(ctx, pkg, context, call);
+  }
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/api/errors';
 import type { CallContext } from '../../../../shared/api/contract';
 import type { ImportSummary } from '../../../../shared/api/exchange';
+import type { PreparedImport } from './prepared-import';
 import type { ManifestOf } from '../../../../shared/api/package-manifest';
 import { percentChoices, scoredItems } from '../../../../shared/domain/frameworks';
 import { audited, type CoreContext } from '../../context';
@@ -123,7 +124,7 @@ function sheetRows(sheet: Sheet, expertId: string) {
   return { scores, comments };
 }
 
-export function applyScores(ctx: CoreContext, pkg: VerifiedPackage, context: { sha256: string; fileName: string }, call: CallContext): ImportSummary {
+export function prepareScores(ctx: CoreContext, pkg: VerifiedPackage, context: { sha256: string; fileName: string }, call: CallContext): PreparedImport {
   const manifest = pkg.manifest as ManifestOf<'scores'>;
   const enrolment = enrolmentRow(ctx, manifest.header.enrolment.enrolmentId);
   if (!enrolment) throw new AppError('refused', 'packages.refused.enrolmentUnknown', { enrolmentId: manifest.header.enrolment.enrolmentId });
@@ -136,86 +137,88 @@ export function applyScores(ctx: CoreContext, pkg: VerifiedPackage, context: { s
   const expert = ctx.db.prepare('SELECT id, name FROM experts WHERE id = ?').get(enrolment.expert_id) as { id: string; name: string };
   const actor = `expert:${expert.id}`;
 
-  const summary = audited(ctx, (log) => {
-    acceptSequence(ctx, manifest.senderWorkspaceId, 'scores', manifest.sequence);
-    const now = ctx.clock().toISOString();
-    let scoreCount = 0;
-    let commentCount = 0;
-    let submitted = 0;
-    const unchanged: string[] = [];
-    for (const sheet of payload.sheets) {
-      const key = [payload.stage, sheet.applicantId, expert.id] as const;
-      const rows = sheetRows(sheet, expert.id);
-      const locked = ctx.db.prepare('SELECT submitted_at FROM score_submissions WHERE stage = ? AND applicant_id = ? AND expert_id = ?').get(...key) as { submitted_at: string } | undefined;
-      if (locked) {
-        const incoming = JSON.stringify({ scores: rows.scores, comments: rows.comments.map(({ position: _position, ...rest }) => rest) });
-        if (storedSheet(ctx, ...key) !== incoming || sheet.submittedAt === null) {
-          throw new AppError('refused', 'exchange.scores.sheetLocked', { applicant: applicantName(ctx, sheet.applicantId) });
+  return () => {
+    const summary = audited(ctx, (log) => {
+      acceptSequence(ctx, manifest.senderWorkspaceId, 'scores', manifest.sequence);
+      const now = ctx.clock().toISOString();
+      let scoreCount = 0;
+      let commentCount = 0;
+      let submitted = 0;
+      const unchanged: string[] = [];
+      for (const sheet of payload.sheets) {
+        const key = [payload.stage, sheet.applicantId, expert.id] as const;
+        const rows = sheetRows(sheet, expert.id);
+        const locked = ctx.db.prepare('SELECT submitted_at FROM score_submissions WHERE stage = ? AND applicant_id = ? AND expert_id = ?').get(...key) as { submitted_at: string } | undefined;
+        if (locked) {
+          const incoming = JSON.stringify({ scores: rows.scores, comments: rows.comments.map(({ position: _position, ...rest }) => rest) });
+          if (storedSheet(ctx, ...key) !== incoming || sheet.submittedAt === null) {
+            throw new AppError('refused', 'exchange.scores.sheetLocked', { applicant: applicantName(ctx, sheet.applicantId) });
+          }
+          unchanged.push(sheet.applicantId);
+          submitted += 1;
+          continue;
         }
-        unchanged.push(sheet.applicantId);
-        submitted += 1;
-        continue;
+        ctx.db.prepare('DELETE FROM scores WHERE stage = ? AND applicant_id = ? AND expert_id = ?').run(...key);
+        ctx.db.prepare('DELETE FROM score_comments WHERE stage = ? AND applicant_id = ? AND expert_id = ?').run(...key);
+        const insertScore = ctx.db.prepare(`INSERT INTO scores (cycle_id, stage, applicant_id, expert_id, item_id, percent, entered_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'expert', ?)`);
+        for (const score of rows.scores) insertScore.run(enrolment.cycle_id, payload.stage, sheet.applicantId, expert.id, score.item_id, score.percent, now);
+        const insertComment = ctx.db.prepare(
+          'INSERT INTO score_comments (id, stage, applicant_id, expert_id, item_id, kind, position, text, citation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        for (const c of rows.comments) insertComment.run(c.id, payload.stage, sheet.applicantId, expert.id, c.item_id, c.kind, c.position, c.text, c.citation, now);
+        if (sheet.submittedAt !== null) {
+          ctx.db.prepare('INSERT INTO score_submissions (stage, applicant_id, expert_id, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)').run(...key, actor, sheet.submittedAt);
+          submitted += 1;
+        }
+        scoreCount += rows.scores.length;
+        commentCount += rows.comments.length;
       }
-      ctx.db.prepare('DELETE FROM scores WHERE stage = ? AND applicant_id = ? AND expert_id = ?').run(...key);
-      ctx.db.prepare('DELETE FROM score_comments WHERE stage = ? AND applicant_id = ? AND expert_id = ?').run(...key);
-      const insertScore = ctx.db.prepare(`INSERT INTO scores (cycle_id, stage, applicant_id, expert_id, item_id, percent, entered_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'expert', ?)`);
-      for (const score of rows.scores) insertScore.run(enrolment.cycle_id, payload.stage, sheet.applicantId, expert.id, score.item_id, score.percent, now);
-      const insertComment = ctx.db.prepare(
-        'INSERT INTO score_comments (id, stage, applicant_id, expert_id, item_id, kind, position, text, citation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (const c of rows.comments) insertComment.run(c.id, payload.stage, sheet.applicantId, expert.id, c.item_id, c.kind, c.position, c.text, c.citation, now);
-      if (sheet.submittedAt !== null) {
-        ctx.db.prepare('INSERT INTO score_submissions (stage, applicant_id, expert_id, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)').run(...key, actor, sheet.submittedAt);
-        submitted += 1;
-      }
-      scoreCount += rows.scores.length;
-      commentCount += rows.comments.length;
-    }
 
-    let keyPinned = false;
-    if (enrolment.pinned_key_id === null) {
-      ctx.db.prepare('UPDATE exchange_enrolments SET pinned_key_id = ?, pinned_at = ? WHERE enrolment_id = ? AND pinned_key_id IS NULL').run(pkg.signer.keyId, now, enrolment.enrolment_id);
-      log({ actor: call.actor, action: 'package.pinKey', entityType: 'expert', entityId: expert.id, payload: { enrolmentId: enrolment.enrolment_id, keyId: pkg.signer.keyId } });
-      keyPinned = true;
-    }
-    const result: ImportSummary = {
-      outcome: 'imported',
-      kind: 'scores',
-      packageId: manifest.packageId,
-      cycleId: enrolment.cycle_id,
-      sequence: manifest.sequence,
-      senderWorkspaceId: manifest.senderWorkspaceId,
-      senderFingerprint: keyFingerprint(pkg.signer.keyId),
-      keyPinned,
-      applicant: null,
-      expert: { id: expert.id, name: expert.name },
-      version: null,
-      stage: payload.stage,
-      final: manifest.header.final,
-      counts: { applicants: payload.sheets.length, items: 0, attachments: 0, scores: scoreCount, comments: commentCount, submittedSheets: submitted },
-      at: now,
-    };
-    logExchange(ctx, {
-      direction: 'import',
-      kind: 'scores',
-      packageId: manifest.packageId,
-      packageSha256: context.sha256,
-      cycleId: enrolment.cycle_id,
-      senderWorkspaceId: manifest.senderWorkspaceId,
-      sequence: manifest.sequence,
-      fileName: context.fileName,
-      summary: { subject: expert.name, version: null, import: result },
-      actor: call.actor,
+      let keyPinned = false;
+      if (enrolment.pinned_key_id === null) {
+        ctx.db.prepare('UPDATE exchange_enrolments SET pinned_key_id = ?, pinned_at = ? WHERE enrolment_id = ? AND pinned_key_id IS NULL').run(pkg.signer.keyId, now, enrolment.enrolment_id);
+        log({ actor: call.actor, action: 'package.pinKey', entityType: 'expert', entityId: expert.id, payload: { enrolmentId: enrolment.enrolment_id, keyId: pkg.signer.keyId } });
+        keyPinned = true;
+      }
+      const result: ImportSummary = {
+        outcome: 'imported',
+        kind: 'scores',
+        packageId: manifest.packageId,
+        cycleId: enrolment.cycle_id,
+        sequence: manifest.sequence,
+        senderWorkspaceId: manifest.senderWorkspaceId,
+        senderFingerprint: keyFingerprint(pkg.signer.keyId),
+        keyPinned,
+        applicant: null,
+        expert: { id: expert.id, name: expert.name },
+        version: null,
+        stage: payload.stage,
+        final: manifest.header.final,
+        counts: { applicants: payload.sheets.length, items: 0, attachments: 0, scores: scoreCount, comments: commentCount, submittedSheets: submitted },
+        at: now,
+      };
+      logExchange(ctx, {
+        direction: 'import',
+        kind: 'scores',
+        packageId: manifest.packageId,
+        packageSha256: context.sha256,
+        cycleId: enrolment.cycle_id,
+        senderWorkspaceId: manifest.senderWorkspaceId,
+        sequence: manifest.sequence,
+        fileName: context.fileName,
+        summary: { subject: expert.name, version: null, import: result },
+        actor: call.actor,
+      });
+      log({
+        actor: call.actor,
+        action: 'package.import',
+        entityType: 'expert',
+        entityId: expert.id,
+        payload: { kind: 'scores', packageId: manifest.packageId, sha256: context.sha256, sequence: manifest.sequence, stage: payload.stage, final: manifest.header.final, unchanged, keyId: pkg.signer.keyId },
+      });
+      return result;
     });
-    log({
-      actor: call.actor,
-      action: 'package.import',
-      entityType: 'expert',
-      entityId: expert.id,
-      payload: { kind: 'scores', packageId: manifest.packageId, sha256: context.sha256, sequence: manifest.sequence, stage: payload.stage, final: manifest.header.final, unchanged, keyId: pkg.signer.keyId },
-    });
-    return result;
-  });
-  ctx.emit('data.changed', { entity: 'scores' });
-  return summary;
+    ctx.emit('data.changed', { entity: 'scores' });
+    return summary;
+  };
 }

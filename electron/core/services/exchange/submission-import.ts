@@ -10,6 +10,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../../../shared/api/errors';
 import type { CallContext } from '../../../../shared/api/contract';
 import type { ImportSummary } from '../../../../shared/api/exchange';
+import type { PreparedImport } from './prepared-import';
 import type { ManifestOf, PackageManifest } from '../../../../shared/api/package-manifest';
 import { checkCompleteness } from '../../../../shared/domain/application';
 import { findItem, percentChoices, scoredItems } from '../../../../shared/domain/frameworks';
@@ -75,7 +76,7 @@ export function submitterTrust(ctx: CoreContext, manifest: PackageManifest, opti
 
 const IMPORTABLE_STATUSES = new Set(['draft', 'submitted']);
 
-export function applySubmission(ctx: CoreContext, pkg: VerifiedPackage, context: { sha256: string; fileName: string; options: SubmissionOptions }, call: CallContext): ImportSummary {
+export function prepareSubmission(ctx: CoreContext, pkg: VerifiedPackage, context: { sha256: string; fileName: string; options: SubmissionOptions }, call: CallContext): PreparedImport {
   const manifest = pkg.manifest as ManifestOf<'submission'>;
   const cycleId = targetCycle(ctx, manifest.cycleId, context.options.targetCycleId);
   const payload = readPayload(pkg, SUBMISSION_APPLICATION_PATH, applicationPayloadSchema);
@@ -128,104 +129,106 @@ export function applySubmission(ctx: CoreContext, pkg: VerifiedPackage, context:
   const pin = pinnedSubmitterKey(ctx, cycleId, record.creditCode);
   const keyPinned = !pin || pin.key_id !== pkg.signer.keyId;
   const stagedPaths = bodies.map((body) => body.staged.stagedPath);
-  const summary = withStoredBodies(ctx.workspace.filesDir, stagedPaths, () => audited(ctx, (log) => {
-    acceptSequence(ctx, manifest.senderWorkspaceId, 'submission', manifest.sequence);
-    const now = ctx.clock().toISOString();
-    let applicantId: string;
-    const current = ctx.db.prepare('SELECT id, status FROM applicants WHERE cycle_id = ? AND credit_code = ?').get(cycleId, record.creditCode) as { id: string; status: string } | undefined;
-    if (current) {
-      if (!IMPORTABLE_STATUSES.has(current.status)) throw new AppError('refused', 'exchange.submission.locked', { name: record.legalName, status: current.status });
-      applicantId = current.id;
+  return () => {
+    const summary = withStoredBodies(ctx.workspace.filesDir, stagedPaths, () => audited(ctx, (log) => {
+      acceptSequence(ctx, manifest.senderWorkspaceId, 'submission', manifest.sequence);
+      const now = ctx.clock().toISOString();
+      let applicantId: string;
+      const current = ctx.db.prepare('SELECT id, status FROM applicants WHERE cycle_id = ? AND credit_code = ?').get(cycleId, record.creditCode) as { id: string; status: string } | undefined;
+      if (current) {
+        if (!IMPORTABLE_STATUSES.has(current.status)) throw new AppError('refused', 'exchange.submission.locked', { name: record.legalName, status: current.status });
+        applicantId = current.id;
+        ctx.db
+          .prepare(
+            `UPDATE applicants SET legal_name = ?, section = ?, division = ?, region = ?, employees = ?, record = ?, status = 'submitted', updated_at = ? WHERE id = ?`,
+          )
+          .run(record.legalName, record.industry.section, record.industry.division, record.region, record.employees, JSON.stringify(record), now, applicantId);
+      } else {
+        applicantId = insertApplicant(ctx, cycleId, record, call, log);
+        ctx.db.prepare(`UPDATE applicants SET status = 'submitted' WHERE id = ?`).run(applicantId);
+      }
+      ctx.db
+        .prepare('INSERT INTO applications (applicant_id, profile, updated_at) VALUES (?, ?, ?) ON CONFLICT(applicant_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at')
+        .run(applicantId, payload.profile, now);
+      ctx.db.prepare('DELETE FROM application_items WHERE applicant_id = ?').run(applicantId);
+      const insertItem = ctx.db.prepare('INSERT INTO application_items (applicant_id, item_id, narrative, self_percent, updated_at) VALUES (?, ?, ?, ?, ?)');
+      for (const item of payload.items) insertItem.run(applicantId, item.itemId, item.narrative, item.selfPercent, now);
+      ctx.db.prepare('DELETE FROM attachments WHERE applicant_id = ?').run(applicantId);
+      const insertBlob = ctx.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)');
+      const insertAttachment = ctx.db.prepare(
+        'INSERT INTO attachments (id, applicant_id, item_id, file_name, media_type, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const { attachment, mediaType } of bodies) {
+        insertBlob.run(attachment.sha256, attachment.size, now);
+        insertAttachment.run(randomUUID(), applicantId, attachment.itemId, attachment.fileName, mediaType, attachment.sha256, attachment.size, now);
+      }
+
+      const version = ((ctx.db.prepare('SELECT max(version) AS v FROM submission_versions WHERE applicant_id = ?').get(applicantId) as { v: number | null }).v ?? 0) + 1;
+      const snapshot = { submissionId: payload.submissionId, frameworkId: payload.frameworkId, record, profile: payload.profile, items: payload.items, attachments: payload.attachments.map(({ path: _path, ...rest }) => rest) };
       ctx.db
         .prepare(
-          `UPDATE applicants SET legal_name = ?, section = ?, division = ?, region = ?, employees = ?, record = ?, status = 'submitted', updated_at = ? WHERE id = ?`,
+          `INSERT INTO submission_versions (applicant_id, version, submission_id, package_id, package_sha256, sender_workspace_id, sender_key_id, sequence, received_at, received_by, snapshot)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(record.legalName, record.industry.section, record.industry.division, record.region, record.employees, JSON.stringify(record), now, applicantId);
-    } else {
-      applicantId = insertApplicant(ctx, cycleId, record, call, log);
-      ctx.db.prepare(`UPDATE applicants SET status = 'submitted' WHERE id = ?`).run(applicantId);
-    }
-    ctx.db
-      .prepare('INSERT INTO applications (applicant_id, profile, updated_at) VALUES (?, ?, ?) ON CONFLICT(applicant_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at')
-      .run(applicantId, payload.profile, now);
-    ctx.db.prepare('DELETE FROM application_items WHERE applicant_id = ?').run(applicantId);
-    const insertItem = ctx.db.prepare('INSERT INTO application_items (applicant_id, item_id, narrative, self_percent, updated_at) VALUES (?, ?, ?, ?, ?)');
-    for (const item of payload.items) insertItem.run(applicantId, item.itemId, item.narrative, item.selfPercent, now);
-    ctx.db.prepare('DELETE FROM attachments WHERE applicant_id = ?').run(applicantId);
-    const insertBlob = ctx.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)');
-    const insertAttachment = ctx.db.prepare(
-      'INSERT INTO attachments (id, applicant_id, item_id, file_name, media_type, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const { attachment, mediaType } of bodies) {
-      insertBlob.run(attachment.sha256, attachment.size, now);
-      insertAttachment.run(randomUUID(), applicantId, attachment.itemId, attachment.fileName, mediaType, attachment.sha256, attachment.size, now);
-    }
+        .run(applicantId, version, payload.submissionId, manifest.packageId, context.sha256, manifest.senderWorkspaceId, pkg.signer.keyId, manifest.sequence, now, call.actor, JSON.stringify(snapshot));
 
-    const version = ((ctx.db.prepare('SELECT max(version) AS v FROM submission_versions WHERE applicant_id = ?').get(applicantId) as { v: number | null }).v ?? 0) + 1;
-    const snapshot = { submissionId: payload.submissionId, frameworkId: payload.frameworkId, record, profile: payload.profile, items: payload.items, attachments: payload.attachments.map(({ path: _path, ...rest }) => rest) };
-    ctx.db
-      .prepare(
-        `INSERT INTO submission_versions (applicant_id, version, submission_id, package_id, package_sha256, sender_workspace_id, sender_key_id, sequence, received_at, received_by, snapshot)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(applicantId, version, payload.submissionId, manifest.packageId, context.sha256, manifest.senderWorkspaceId, pkg.signer.keyId, manifest.sequence, now, call.actor, JSON.stringify(snapshot));
+      if (keyPinned) {
+        ctx.db.prepare(`DELETE FROM exchange_pinned_keys WHERE purpose = 'submitter' AND cycle_id = ? AND credit_code = ?`).run(cycleId, record.creditCode);
+        ctx.db
+          .prepare(
+            `INSERT INTO exchange_pinned_keys (id, purpose, key_id, public_key, sender_workspace_id, cycle_id, credit_code, pinned_at, pinned_by) VALUES (?, 'submitter', ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(randomUUID(), pkg.signer.keyId, Buffer.from(manifest.senderPublicKey, 'base64'), manifest.senderWorkspaceId, cycleId, record.creditCode, now, call.actor);
+        log({
+          actor: call.actor,
+          action: pin ? 'package.replaceKey' : 'package.pinKey',
+          entityType: 'applicant',
+          entityId: applicantId,
+          payload: { creditCode: record.creditCode, keyId: pkg.signer.keyId, previousKeyId: pin?.key_id ?? null },
+        });
+      }
 
-    if (keyPinned) {
-      ctx.db.prepare(`DELETE FROM exchange_pinned_keys WHERE purpose = 'submitter' AND cycle_id = ? AND credit_code = ?`).run(cycleId, record.creditCode);
-      ctx.db
-        .prepare(
-          `INSERT INTO exchange_pinned_keys (id, purpose, key_id, public_key, sender_workspace_id, cycle_id, credit_code, pinned_at, pinned_by) VALUES (?, 'submitter', ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(randomUUID(), pkg.signer.keyId, Buffer.from(manifest.senderPublicKey, 'base64'), manifest.senderWorkspaceId, cycleId, record.creditCode, now, call.actor);
+      const result: ImportSummary = {
+        outcome: 'imported',
+        kind: 'submission',
+        packageId: manifest.packageId,
+        cycleId,
+        sequence: manifest.sequence,
+        senderWorkspaceId: manifest.senderWorkspaceId,
+        senderFingerprint: keyFingerprint(pkg.signer.keyId),
+        keyPinned,
+        applicant: { id: applicantId, name: record.legalName, creditCode: record.creditCode, created: !current },
+        expert: null,
+        version,
+        stage: null,
+        final: null,
+        counts: { applicants: 1, items: payload.items.length, attachments: payload.attachments.length, scores: 0, comments: 0, submittedSheets: 0 },
+        at: now,
+      };
+      logExchange(ctx, {
+        direction: 'import',
+        kind: 'submission',
+        packageId: manifest.packageId,
+        packageSha256: context.sha256,
+        cycleId,
+        senderWorkspaceId: manifest.senderWorkspaceId,
+        sequence: manifest.sequence,
+        fileName: context.fileName,
+        summary: { subject: record.legalName, version, import: result },
+        actor: call.actor,
+      });
       log({
         actor: call.actor,
-        action: pin ? 'package.replaceKey' : 'package.pinKey',
+        action: 'package.import',
         entityType: 'applicant',
         entityId: applicantId,
-        payload: { creditCode: record.creditCode, keyId: pkg.signer.keyId, previousKeyId: pin?.key_id ?? null },
+        payload: { kind: 'submission', packageId: manifest.packageId, sha256: context.sha256, sequence: manifest.sequence, version, senderWorkspaceId: manifest.senderWorkspaceId, keyId: pkg.signer.keyId },
       });
-    }
-
-    const result: ImportSummary = {
-      outcome: 'imported',
-      kind: 'submission',
-      packageId: manifest.packageId,
-      cycleId,
-      sequence: manifest.sequence,
-      senderWorkspaceId: manifest.senderWorkspaceId,
-      senderFingerprint: keyFingerprint(pkg.signer.keyId),
-      keyPinned,
-      applicant: { id: applicantId, name: record.legalName, creditCode: record.creditCode, created: !current },
-      expert: null,
-      version,
-      stage: null,
-      final: null,
-      counts: { applicants: 1, items: payload.items.length, attachments: payload.attachments.length, scores: 0, comments: 0, submittedSheets: 0 },
-      at: now,
-    };
-    logExchange(ctx, {
-      direction: 'import',
-      kind: 'submission',
-      packageId: manifest.packageId,
-      packageSha256: context.sha256,
-      cycleId,
-      senderWorkspaceId: manifest.senderWorkspaceId,
-      sequence: manifest.sequence,
-      fileName: context.fileName,
-      summary: { subject: record.legalName, version, import: result },
-      actor: call.actor,
-    });
-    log({
-      actor: call.actor,
-      action: 'package.import',
-      entityType: 'applicant',
-      entityId: applicantId,
-      payload: { kind: 'submission', packageId: manifest.packageId, sha256: context.sha256, sequence: manifest.sequence, version, senderWorkspaceId: manifest.senderWorkspaceId, keyId: pkg.signer.keyId },
-    });
-    return result;
-  }));
-  ctx.emit('data.changed', { entity: 'applicants' });
-  return summary;
+      return result;
+    }));
+    ctx.emit('data.changed', { entity: 'applicants' });
+    return summary;
+  };
 }
 
 function fileHead(path: string, bytes: number): Buffer {
