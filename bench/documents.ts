@@ -3,11 +3,14 @@
  *
  * Each measurement runs in a fresh child process so "wall incl. start-up" is honest: the parent
  * times spawn → exit; the child reports what it saw inside (first document, CPU time, sizes).
- *  1. 200 certificates, one file each (pdfkit, streamed to disk)
+ *  1. 200 certificates, one file each, from the CLI (`award-desk print certificates` on a 200-applicant
+ *     demo workspace: start-up, workspace, results, print worker), and from the engine alone
  *  2. a 20-page evaluation report, cold (fresh process) and warm (same process, again)
  *  3. the same 200 certificates through headless Chromium's print-to-PDF, and the ratio
+ * Needs `npm run build` first (the CLI phase runs out/cli.cjs).
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +21,8 @@ import { AWARD_NAME, evaluationReportModel } from '../tests/fixtures/pdf/models'
 import { sealPng } from '../tests/fixtures/pdf/seal-png';
 
 const CERTIFICATES = 200;
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CLI = join(process.cwd(), 'out', 'cli.cjs');
 const WRITE_CONCURRENCY = 4;
 const REPORT_FINDINGS_PER_ITEM = 8;
 const CITIES = ['杭州', '宁波', '温州', '嘉兴', '湖州', '绍兴', '金华', '衢州', '舟山', '台州'];
@@ -106,7 +111,7 @@ h1 { position: absolute; top: 29mm; width: 100%; text-align: center; margin: 0; 
 async function chromiumPhase(outDir: string, sealPath: string, count: number): Promise<object> {
   const started = performance.now();
   const { chromium } = await import('playwright-core');
-  const executablePath = existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
+  const executablePath = CHROMIUM;
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
@@ -154,7 +159,7 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function chromiumMissingReason(): string | null {
-  if (!existsSync('/usr/bin/chromium') && !existsSync('/usr/lib/chromium/chromium')) return 'no chromium at /usr/bin/chromium';
+  if (!existsSync(CHROMIUM)) return `no chromium at ${CHROMIUM}`;
   try {
     import.meta.resolve?.('playwright-core');
   } catch {
@@ -179,14 +184,82 @@ const option = (name: string, fallback: number): number => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 
+/** A 200-applicant demo workspace (200 certificates); building it takes a while, so it is kept beside the bundle it was built with. */
+function demoWorkspace(): string {
+  const dir = join(process.cwd(), 'out', 'bench');
+  const build = createHash('sha256').update(readFileSync(CLI)).digest('hex').slice(0, 12);
+  const file = join(dir, `demo-${CERTIFICATES}-${build}.sqlite`);
+  if (existsSync(file)) return file;
+  for (const old of readdirSync(dir).filter((f) => f.startsWith('demo-'))) rmSync(join(dir, old), { recursive: true, force: true });
+  console.log(`   (building the ${CERTIFICATES}-applicant demo workspace once for this build of the CLI…)`);
+  checked(spawnSync(process.execPath, [CLI, 'demo', '--workspace', file, '--applicants', String(CERTIFICATES)], { encoding: 'utf8' }), 'demo');
+  return file;
+}
+
+function checked(result: SpawnSyncReturns<string>, what: string): SpawnSyncReturns<string> {
+  if (result.status !== 0) throw new Error(`${what} failed:\n${result.stderr}${result.stdout}`);
+  return result;
+}
+
+/** `award-desk print certificates` as a user runs it: one process, wall time from spawn to exit. */
+function cliRuns(runs: number, workspace: string, outDir: string, sealPath: string | null): { walls: number[]; sizes: number[] } {
+  const walls: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(outDir, { recursive: true, force: true });
+    const args = [CLI, 'print', 'certificates', '--workspace', workspace, '--out', outDir, '--lang', 'zh-CN', ...(sealPath ? ['--seal', sealPath] : [])];
+    const started = performance.now();
+    checked(spawnSync(process.execPath, args, { encoding: 'utf8' }), 'award-desk print certificates');
+    walls.push(performance.now() - started);
+  }
+  return { walls, sizes: sizes(outDir) };
+}
+
+/**
+ * The production path for one report: a fresh process starts the bundled print worker and hands it the
+ * render task, as `award-desk print` and the app's print job do (CommonJS bundle, fonts from the
+ * packages); the model travels as JSON, like the worker's structured clone.
+ */
+function workerReportRuns(runs: number, work: string): number[] {
+  const worker = join(process.cwd(), 'out', 'print-worker.cjs');
+  const taskFile = join(work, 'report-task.json');
+  const request = { kind: 'evaluationReport', model: evaluationReportModel({ findingsPerItem: REPORT_FINDINGS_PER_ITEM }) };
+  writeFileSync(taskFile, JSON.stringify({ type: 'render', request, path: join(work, 'worker-report.pdf'), language: 'zh-CN', fontsDir: join(work, 'no-fonts-dir') }));
+  const script = `const { Worker } = require('node:worker_threads');
+const task = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));
+const worker = new Worker(process.argv[2]);
+worker.once('message', (m) => { if (!m.ok) { console.error(m.message); process.exitCode = 1; } worker.terminate(); });
+worker.postMessage({ id: 1, task });`;
+  const walls: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    checked(spawnSync(process.execPath, ['-e', script, taskFile, worker], { encoding: 'utf8' }), 'print worker');
+    walls.push(performance.now() - started);
+  }
+  return walls;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 async function parent(): Promise<void> {
   const chromiumCount = option('--chromium-count', CERTIFICATES);
   const runs = option('--runs', 3);
+  if (!existsSync(CLI)) throw new Error('out/cli.cjs is missing: run `npm run build` first');
   const work = mkdtempSync(join(tmpdir(), 'bench-documents-'));
   const sealPath = join(work, 'seal.png');
   writeFileSync(sealPath, sealPng());
-  console.log(`PDF documents benchmark — node ${process.version}, best of ${runs} fresh processes for pdfkit figures`);
+  console.log(`PDF documents benchmark — node ${process.version}, best of ${runs} fresh processes for timed figures`);
   console.log(`machine load (1/5/15 min): ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
+
+  console.log(`1. ${CERTIFICATES} certificates, one file each (targets: ≤ 1200 ms wall incl. start-up, ≤ 20 KB each)`);
+  const workspace = demoWorkspace();
+  const cliDir = join(work, 'cli');
+  const cli = cliRuns(runs, workspace, cliDir, null);
+  console.log(`   from the CLI (award-desk print certificates, ${cli.sizes.length} files, print worker): wall ${ms(Math.min(...cli.walls))}  (all runs: ${cli.walls.map(ms).join(', ')})`);
+  console.log(`      size: average ${kb(sum(cli.sizes) / cli.sizes.length)}, max ${kb(Math.max(...cli.sizes))}`);
+  const sealed = cliRuns(runs, workspace, cliDir, sealPath);
+  console.log(`   the same with the office's seal (--seal, ${kb(statSync(sealPath).size)} PNG with alpha): wall ${ms(Math.min(...sealed.walls))}  (all runs: ${sealed.walls.map(ms).join(', ')})`);
+  console.log(`      size: average ${kb(sum(sealed.sizes) / sealed.sizes.length)}, max ${kb(Math.max(...sealed.sizes))}`);
 
   const pdfkitDir = join(work, 'pdfkit');
   const certRuns = best<{ firstMs: number; renderMs: number; cpuMs: number }>(runs, ['certificates', pdfkitDir, sealPath], () => {
@@ -195,16 +268,14 @@ async function parent(): Promise<void> {
   });
   const certs = certRuns.best;
   const certSizes = sizes(pdfkitDir);
-  const certBytes = certSizes.reduce((a, b) => a + b, 0);
-  console.log(`1. ${CERTIFICATES} certificates, one file each (pdfkit, with seal, streamed to disk, ${WRITE_CONCURRENCY} files in flight)`);
-  console.log(`   wall incl. start-up ${ms(certs.wallMs)}  (target ≤ 1200 ms; all runs: ${certRuns.walls.map(ms).join(', ')})`);
-  console.log(`   in process: first file after ${ms(certs.child.firstMs)}, all ${ms(certs.child.renderMs)}; CPU incl. start-up ${ms(certs.child.cpuMs)} (all threads)`);
-  console.log(`   size: average ${kb(certBytes / certSizes.length)}, max ${kb(Math.max(...certSizes))}  (target ≤ 20 KB); seal image ${kb(statSync(sealPath).size)} PNG`);
+  console.log(`   engine alone (renderCertificateToFile in one process, with seal, ${WRITE_CONCURRENCY} files in flight): wall ${ms(certs.wallMs)}  (all runs: ${certRuns.walls.map(ms).join(', ')})`);
+  console.log(`      in process: first file after ${ms(certs.child.firstMs)}, all ${ms(certs.child.renderMs)}; CPU incl. start-up ${ms(certs.child.cpuMs)}`);
+  console.log(`      size: average ${kb(sum(certSizes) / certSizes.length)}, max ${kb(Math.max(...certSizes))}`);
   // Not timed, here in the parent: the same certificates without the seal image.
   const { t } = makeTranslate('zh-CN');
   let unsealedBytes = 0;
   for (const model of certificateModels(new Uint8Array())) unsealedBytes += (await renderCertificate({ ...model, seal: undefined }, { t })).length;
-  console.log(`   size without the seal: average ${kb(unsealedBytes / CERTIFICATES)}\n`);
+  console.log(`      size without the seal: average ${kb(unsealedBytes / CERTIFICATES)}\n`);
 
   const reportRuns = best<{ pages: number; kb: number; coldMs: number; warmMedianMs: number; warmBestMs: number; cpuMs: number }>(runs, ['report', work]);
   const report = reportRuns.best;
@@ -212,6 +283,8 @@ async function parent(): Promise<void> {
   const cold = coldRuns.best;
   console.log(`2. evaluation report, ${report.child.pages} pages (cover + ${report.child.pages - 1} numbered), ${report.child.kb.toFixed(0)} KB`);
   console.log(`   cold, process does only that report: wall incl. start-up ${ms(cold.wallMs)} = node + modules ${ms(cold.child.startupMs)} + render ${ms(cold.child.renderMs)} + exit, CPU ${ms(cold.child.cpuMs)}  (target ≤ 600 ms; all runs: ${coldRuns.walls.map(ms).join(', ')})`);
+  const viaWorker = workerReportRuns(runs, work);
+  console.log(`   cold, as the CLI and the app render it (fresh process, out/print-worker.cjs): wall incl. start-up ${ms(Math.min(...viaWorker))}  (all runs: ${viaWorker.map(ms).join(', ')})`);
   console.log(`   warm, same process again: median of 5 ${ms(report.child.warmMedianMs)}, best ${ms(report.child.warmBestMs)}  (target ≤ 250 ms)\n`);
 
   const missing = chromiumMissingReason();
@@ -222,14 +295,15 @@ async function parent(): Promise<void> {
     mkdirSync(chromeDir);
     const chrome = runChild<{ launchedMs: number; firstMs: number; renderMs: number; executablePath: string }>(['chromium', chromeDir, sealPath, String(chromiumCount)]);
     const chromeSizes = sizes(chromeDir);
-    const chromeBytes = chromeSizes.reduce((a, b) => a + b, 0);
     const perFileChrome = (chrome.wallMs - chrome.child.launchedMs) / chromeSizes.length;
-    console.log(`3. the same ${chromeSizes.length} certificates through headless Chromium print-to-PDF (${chrome.child.executablePath}, one run)`);
+    console.log(`3. the same ${chromeSizes.length} certificates (with seal) through headless Chromium print-to-PDF (${chrome.child.executablePath}, one run)`);
     console.log(`   wall incl. start-up ${ms(chrome.wallMs)} (browser launch ${ms(chrome.child.launchedMs)}), ~${ms(perFileChrome)} per file`);
-    console.log(`   size: average ${kb(chromeBytes / chromeSizes.length)}`);
-    const scaled = chromeSizes.length === CERTIFICATES ? chrome.wallMs : chrome.child.launchedMs + perFileChrome * CERTIFICATES;
-    const median = [...certRuns.walls].sort((a, b) => a - b)[Math.floor(certRuns.walls.length / 2)]!;
-    console.log(`   ratio Chromium / pdfkit: time ×${(scaled / certs.wallMs).toFixed(1)} against pdfkit's best run, ×${(scaled / median).toFixed(1)} against its median${chromeSizes.length === CERTIFICATES ? '' : ' (Chromium extrapolated to 200)'}; size ×${(chromeBytes / chromeSizes.length / (certBytes / certSizes.length)).toFixed(1)}`);
+    console.log(`   size: average ${kb(sum(chromeSizes) / chromeSizes.length)}`);
+    const whole = chromeSizes.length === CERTIFICATES;
+    const scaled = whole ? chrome.wallMs : chrome.child.launchedMs + perFileChrome * CERTIFICATES;
+    const note = whole ? '' : ` (Chromium extrapolated to ${CERTIFICATES})`;
+    console.log(`   ratio Chromium / CLI with seal: time ×${(scaled / Math.min(...sealed.walls)).toFixed(1)} (best runs), ×${(scaled / median(sealed.walls)).toFixed(1)} (median)${note}`);
+    console.log(`   ratio Chromium / engine alone: time ×${(scaled / certs.wallMs).toFixed(1)} (best run), ×${(scaled / median(certRuns.walls)).toFixed(1)} (median); size ×${(sum(chromeSizes) / chromeSizes.length / (sum(certSizes) / certSizes.length)).toFixed(1)}`);
   }
   rmSync(work, { recursive: true, force: true });
 }

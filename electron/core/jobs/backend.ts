@@ -28,6 +28,8 @@ export interface Backend {
   run(task: Task): Promise<TaskResult>;
   /** Stops at once; tasks still pending reject. */
   close(): void;
+  /** After close(): resolves once nothing writes any more (the worker has exited), so partial files can go. */
+  stopped(): Promise<void>;
 }
 
 export class BackendClosedError extends Error {
@@ -43,13 +45,36 @@ export function bundledWorkerPath(): string | null {
   return existsSync(candidate) ? candidate : null;
 }
 
-export function openBackend(): Backend {
+/** `workers` > 1 spreads tasks over several print workers (a batch on a multi-core machine); one by default. */
+export function openBackend(options: { workers?: number } = {}): Backend {
   const script = bundledWorkerPath();
-  return script ? workerBackend(script) : inlineBackend();
+  if (!script) return inlineBackend();
+  const count = Math.max(1, Math.floor(options.workers ?? 1));
+  return count === 1 ? workerBackend(script) : poolBackend(Array.from({ length: count }, () => workerBackend(script)));
+}
+
+/**
+ * Tasks taken in turn by each worker (each keeps its own order); a warm-up goes to all of them.
+ * Results may come back out of submission order across workers: callers that need an order keep it.
+ */
+function poolBackend(members: Backend[]): Backend {
+  let turn = 0;
+  return {
+    kind: 'worker',
+    run(task) {
+      if (task.type === 'warm') return Promise.all(members.map((m) => m.run(task))).then((results) => results[0]!);
+      return members[turn++ % members.length]!.run(task);
+    },
+    close() {
+      for (const member of members) member.close();
+    },
+    stopped: () => Promise.all(members.map((m) => m.stopped())).then(() => undefined),
+  };
 }
 
 function workerBackend(script: string): Backend {
   const worker = new Worker(script);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void }>();
   let next = 1;
   let closed = false;
@@ -82,6 +107,7 @@ function workerBackend(script: string): Backend {
       failAll(new BackendClosedError());
       void worker.terminate();
     },
+    stopped: () => exited,
   };
 }
 
@@ -104,5 +130,7 @@ function inlineBackend(): Backend {
     close() {
       closed = true;
     },
+    // A task already rendering finishes its file; the ones queued behind it see `closed` and reject.
+    stopped: () => queue.then(() => undefined),
   };
 }

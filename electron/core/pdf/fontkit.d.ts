@@ -14,7 +14,11 @@ declare module 'fontkit' {
   export interface FontkitFont {
     readonly postscriptName: string;
     readonly unitsPerEm: number;
+    readonly ascent: number;
+    readonly descent: number;
+    readonly bbox: unknown;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    createSubset(): unknown;
     layout(text: string, features?: unknown): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): FontkitFont;

@@ -14,4 +14,4 @@ export { renderDossier } from './documents/dossier';
 export { chineseNumeralDate, chineseYear, chineseCount } from './chinese-numerals';
 export { formatPoints, formatBand, percentBand, formatPercentOfMax } from './format';
 export { fitText, type FitOptions, type FittedText } from './layout/fit-text';
-export { FONT_FACES, fontFileName, resolveFontPath, missingGlyphs, type FontFace, type FontLocation } from './fonts';
+export { FONT_FACES, fontFileName, resolveFontPath, missingGlyphs, warmFonts, type FontFace, type FontLocation } from './fonts';

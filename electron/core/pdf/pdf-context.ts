@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import './skip-woff2-decoder';
 import PDFDocument from 'pdfkit';
 import { loadFont, type FontFace, type FontLocation } from './fonts';
 import { toDate } from './format';

@@ -1,8 +1,8 @@
 import { finishToBuffer, finishToFile, type PdfContext } from './pdf-context';
 import { buildCertificates } from './documents/certificate';
 import { buildDossier } from './documents/dossier';
-import { buildEvaluationReport } from './documents/evaluation-report';
-import { buildFeedbackReport } from './documents/feedback-report';
+import { buildEvaluationReports } from './documents/evaluation-report';
+import { buildFeedbackReports } from './documents/feedback-report';
 import { buildPublicNotice } from './documents/public-notice';
 import { buildRankingSheet } from './documents/ranking-sheet';
 import { buildScoreSheets } from './documents/score-sheet';
@@ -20,7 +20,9 @@ import type {
 /** Any document as plain data, e.g. straight from an IPC call or a job queue. */
 export type DocumentRequest =
   | { kind: 'evaluationReport'; model: EvaluationReportModel }
+  | { kind: 'evaluationReports'; models: EvaluationReportModel[] }
   | { kind: 'feedbackReport'; model: FeedbackReportModel }
+  | { kind: 'feedbackReports'; models: FeedbackReportModel[] }
   | { kind: 'rankingSheet'; model: RankingSheetModel }
   | { kind: 'scoreSheets'; models: ScoreSheetModel[] }
   | { kind: 'publicNotice'; model: PublicNoticeModel }
@@ -33,9 +35,13 @@ export type DocumentKind = DocumentRequest['kind'];
 function build(request: DocumentRequest, options: RenderOptions): PdfContext {
   switch (request.kind) {
     case 'evaluationReport':
-      return buildEvaluationReport(request.model, options);
+      return buildEvaluationReports([request.model], options);
+    case 'evaluationReports':
+      return buildEvaluationReports(request.models, options);
     case 'feedbackReport':
-      return buildFeedbackReport(request.model, options);
+      return buildFeedbackReports([request.model], options);
+    case 'feedbackReports':
+      return buildFeedbackReports(request.models, options);
     case 'rankingSheet':
       return buildRankingSheet(request.model, options);
     case 'scoreSheets':

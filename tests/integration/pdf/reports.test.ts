@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderEvaluationReport, renderFeedbackReport, renderPublicNotice, renderScoreSheets } from '../../../electron/core/pdf';
+import { renderDocument, renderEvaluationReport, renderFeedbackReport, renderPublicNotice, renderScoreSheets } from '../../../electron/core/pdf';
+import { outlineEntries } from '../../fixtures/pdf/pdf-structure';
 import { makeTranslate } from '../../fixtures/pdf/i18n';
 import * as fx from '../../fixtures/pdf/models';
 import { compact, layoutLines, pdfInfo, pdfPages, pdfText, waitForPoppler, writeTemp } from '../../fixtures/pdf/poppler';
@@ -81,6 +82,24 @@ describe('feedback report', () => {
     expect(text).not.toMatch(/\d+\.\d{2}/);
     expect(text).not.toContain('505');
     expect(text).not.toMatch(/（得分率|[^–\d]55%/);
+  });
+});
+
+describe('feedback reports combined in one file', () => {
+  it('starts each applicant on a new page, numbers each report on its own and bookmarks each applicant', async () => {
+    const first = fx.feedbackReportModel();
+    const second = { ...fx.feedbackReportModel(), applicantName: '宁波海曙精密铸造有限公司' };
+    const pdf = await renderDocument({ kind: 'feedbackReports', models: [first, second] }, { t: zh });
+    const pages = pdfPages(pdf).map(compact);
+    const single = pdfPages(await renderFeedbackReport(first, { t: zh })).length;
+    expect(pages).toHaveLength(2 * single);
+    expect(pages[0]).toContain(`${fx.APPLICANT_NAME}：`);
+    expect(pages[single]).toContain('宁波海曙精密铸造有限公司：');
+    expect(pages.filter((page) => page.includes(`第1页共${single}页`))).toHaveLength(2);
+    expect(pdfInfo(pdf)['Title']).toBe('反馈报告');
+    const bookmarks = outlineEntries(pdf);
+    expect(bookmarks.map((b) => b.title)).toEqual([fx.APPLICANT_NAME, '宁波海曙精密铸造有限公司']);
+    expect(bookmarks[0]!.page).not.toBe(bookmarks[1]!.page);
   });
 });
 

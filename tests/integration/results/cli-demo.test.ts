@@ -3,15 +3,17 @@
  * export commands on it. The CLI runs from its bundle (out/cli.cjs, built by the global setup), so its
  * print goes through the real worker thread (out/print-worker.cjs).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core';
 import type { Ranking } from '../../../shared/api/results';
 import type { WorkspaceSummary } from '../../../shared/api/workspaces';
-import { compact, pdfText, waitForPoppler } from '../../fixtures/pdf/poppler';
+import { compact, pdfPages, pdfText, waitForPoppler } from '../../fixtures/pdf/poppler';
+import { outlineEntries, outlineRoot } from '../../fixtures/pdf/pdf-structure';
+import { sealPng } from '../../fixtures/pdf/seal-png';
 import { office, openTestCore, tempDir } from '../../helpers/workspace';
 import { ok } from './helpers';
 
@@ -113,9 +115,32 @@ describe('award-desk print and export ranking', () => {
     expect(text).toContain(first.certificateNo);
     expect(text).toContain(compact(first.legalName));
     expect(text).toContain('滨海市人民政府');
+    // The size the issue asks for: fonts embedded as subsets, one page each.
+    for (const file of files) expect(statSync(join(out, file)).size).toBeLessThanOrEqual(20 * 1024);
   });
 
-  it('prints the ranking and reports in the language asked for, and says why it cannot combine reports', () => {
+  it('stamps the office seal given with --seal, and refuses a seal that is not a PNG', () => {
+    const sealFile = join(temp.dir, 'seal.png');
+    writeFileSync(sealFile, sealPng());
+    const out = join(temp.dir, 'sealed');
+    const printed = run('print', 'certificates', '--workspace', demoFile, '--out', out, '--seal', sealFile);
+    expect(printed.stderr).toBe('');
+    expect(printed.status).toBe(0);
+    const files = readdirSync(out).map((f) => join(out, f));
+    expect(files).toHaveLength(ranking.rows.filter((r) => r.certificateNo).length);
+    for (const file of files) {
+      expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })).toMatch(/\bimage\b.*\n.*\bsmask\b/);
+    }
+
+    const notPng = join(temp.dir, 'seal.jpg');
+    writeFileSync(notPng, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]));
+    const refused = run('print', 'certificates', '--workspace', demoFile, '--out', join(temp.dir, 'not-sealed'), '--seal', notPng);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('is not a PNG file');
+    expect(existsSync(join(temp.dir, 'not-sealed'))).toBe(false);
+  });
+
+  it('prints the ranking and reports in the language asked for, and says why it cannot combine dossiers', () => {
     const out = join(temp.dir, 'ranking');
     expect(run('print', 'ranking', '--workspace', demoFile, '--out', out, '--lang', 'zh-CN').status).toBe(0);
     const [file] = readdirSync(out);
@@ -124,10 +149,29 @@ describe('award-desk print and export ranking', () => {
       expect(text).toContain(compact(row.legalName));
       expect(text).toContain(row.combined!.text);
     }
-    const refused = run('print', 'reports', '--workspace', demoFile, '--out', join(temp.dir, 'combined'), '--combined');
+    const refused = run('print', 'dossiers', '--workspace', demoFile, '--out', join(temp.dir, 'combined'), '--combined');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('cannot be combined');
     expect(existsSync(join(temp.dir, 'combined'))).toBe(false);
+  });
+
+  it('combines all reports into one file, each with its cover, own page numbers and a bookmark', () => {
+    const out = join(temp.dir, 'reports-combined');
+    const printed = run('print', 'reports', '--workspace', demoFile, '--out', out, '--combined');
+    expect(printed.stderr).toBe('');
+    expect(printed.status).toBe(0);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(1);
+    const pdf = readFileSync(join(out, files[0]!));
+    const pages = pdfPages(pdf).map(compact);
+    const covers = pages.filter((page) => page.includes('Internal·Confidential'));
+    expect(covers).toHaveLength(ranking.rows.length);
+    for (const row of ranking.rows) expect(covers.some((cover) => cover.includes(compact(row.legalName)))).toBe(true);
+    // Each report counts its own pages: "Page 1 of N" once per report.
+    expect(pages.filter((page) => /Page1of\d+/.test(page))).toHaveLength(ranking.rows.length);
+    const outline = outlineEntries(pdf).filter((entry) => entry.parent === outlineRoot(pdf));
+    expect(outline.map((entry) => entry.title).sort()).toEqual(ranking.rows.map((row) => row.legalName).sort());
+    expect(new Set(outline.map((entry) => entry.page)).size).toBe(ranking.rows.length);
   });
 
   it('exports the ranking as a workbook', async () => {

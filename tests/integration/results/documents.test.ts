@@ -117,6 +117,10 @@ describe('documents from the workspace', () => {
     const dossier = text(named(printed, A));
     for (const expected of [A, compact(NARRATIVE), '资料评审', '现场评审', '600.00', '700.00', '2026-FZ-001', '福州市人民政府']) expect(dossier).toContain(expected);
     expect(text(named(printed, D))).toContain(D);
+    // The cover names the credit code as such: workspaces have no application numbers to show.
+    const cover = compact(pdfText(named(printed, A), { first: 1, last: 1 }));
+    expect(cover).toContain('统一社会信用代码91350100M000100A1');
+    expect(cover).not.toContain('申报编号');
   });
 
   it('the ranking sheet, score sheets (filled and blank) and the public notice', async () => {

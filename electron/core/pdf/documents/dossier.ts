@@ -59,6 +59,8 @@ export function buildDossier(model: DossierModel, options: RenderOptions): PdfCo
     name: model.applicant.name,
     facts: [
       ...(model.applicationNo ? [[t('dossier.applicationNo'), model.applicationNo] as [string, string]] : []),
+      // Workspaces have no application numbers of their own: the credit code identifies the applicant.
+      ...(!model.applicationNo && model.applicant.creditCode ? [[t('profile.creditCode'), model.applicant.creditCode] as [string, string]] : []),
       ...(model.submittedAt ? [[t('dossier.submittedAt'), formatDate(t, model.submittedAt)] as [string, string]] : []),
       [t('dossier.outcome'), outcomeText(ctx, model.decision)],
       [t('dossier.compiledAt'), formatDate(t, model.generatedAt)],

@@ -7,7 +7,7 @@ import { COLORS, SIZES } from '../layout/style';
 import { drawTable, type TableRow } from '../layout/table';
 import { contentBox, ensureSpace, heading, paragraph } from '../layout/text';
 import type { EvaluationReportModel, RenderOptions } from '../types';
-import { drawCover, drawFindings, drawKeyThemes, drawProfile } from './sections';
+import { bookmarkPage, drawCover, drawFindings, drawKeyThemes, drawProfile } from './sections';
 
 export function evaluationTitle(ctx: Pick<PdfContext, 't'>, model: EvaluationReportModel): string {
   return ctx.t('evaluation.stageTitle', { stage: ctx.t(`stages.${model.stage}`) });
@@ -127,10 +127,10 @@ export function drawEvaluationBody(ctx: PdfContext, model: EvaluationReportModel
   drawSignatures(ctx, model);
 }
 
-export function buildEvaluationReport(model: EvaluationReportModel, options: RenderOptions): PdfContext {
-  const { t } = options;
+/** Cover and body of one report, numbered on its own ("第 N 页 共 M 页" counts this report's pages). */
+function drawEvaluationReport(ctx: PdfContext, model: EvaluationReportModel): void {
+  const { t } = ctx;
   const title = evaluationTitle({ t }, model);
-  const ctx = createPdf({ ...options, title: `${title} ${model.applicant.name}`, subject: model.awardName, date: model.generatedAt });
   drawCover(ctx, {
     kicker: model.awardName,
     title,
@@ -146,8 +146,28 @@ export function buildEvaluationReport(model: EvaluationReportModel, options: Ren
   ctx.setFrame({ title: `${model.awardName} · ${title}`, subtitle: model.applicant.name });
   ctx.doc.addPage();
   drawEvaluationBody(ctx, model, { includeProfile: true });
+}
+
+/**
+ * One report, or several in one file (a batch printed "combined"): each keeps its cover and its own
+ * page numbers, and a bookmark per applicant leads to its cover.
+ */
+export function buildEvaluationReports(models: EvaluationReportModel[], options: RenderOptions): PdfContext {
+  const first = models[0];
+  if (!first) throw new RangeError('no reports to render');
+  const title = evaluationTitle({ t: options.t }, first);
+  const ctx = createPdf({ ...options, title: models.length === 1 ? `${title} ${first.applicant.name}` : title, subject: first.awardName, date: first.generatedAt });
+  for (const model of models) {
+    const page = ctx.doc.bufferedPageRange().count;
+    drawEvaluationReport(ctx, model);
+    if (models.length > 1) bookmarkPage(ctx, model.applicant.name, page);
+  }
   drawPageFrames(ctx);
   return ctx;
+}
+
+export function buildEvaluationReport(model: EvaluationReportModel, options: RenderOptions): PdfContext {
+  return buildEvaluationReports([model], options);
 }
 
 export function renderEvaluationReport(model: EvaluationReportModel, options: RenderOptions): Promise<Buffer> {

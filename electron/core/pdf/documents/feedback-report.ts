@@ -5,14 +5,34 @@ import { COLORS, SIZES } from '../layout/style';
 import { drawTable, type TableRow } from '../layout/table';
 import { contentBox, heading, paragraph, spacer, textLine } from '../layout/text';
 import type { FeedbackReportModel, RenderOptions } from '../types';
-import { drawFindings, drawKeyThemes } from './sections';
+import { bookmarkPage, drawFindings, drawKeyThemes } from './sections';
 
-/** Feedback for the applicant: findings per item and results as scoring bands, never points. */
+/**
+ * Feedback for the applicant: findings per item and results as scoring bands, never points. Several
+ * in one file (a batch printed "combined") each start on a new page, numbered on their own, with a
+ * bookmark per applicant.
+ */
+export function buildFeedbackReports(models: FeedbackReportModel[], options: RenderOptions): PdfContext {
+  const first = models[0];
+  if (!first) throw new RangeError('no feedback reports to render');
+  const title = options.t('feedback.title');
+  const ctx = createPdf({ ...options, title: models.length === 1 ? `${title} ${first.applicantName}` : title, subject: first.awardName, date: first.generatedAt });
+  for (const model of models) {
+    const page = ctx.doc.bufferedPageRange().count;
+    drawFeedbackReport(ctx, model);
+    if (models.length > 1) bookmarkPage(ctx, model.applicantName, page);
+  }
+  drawPageFrames(ctx);
+  return ctx;
+}
+
 export function buildFeedbackReport(model: FeedbackReportModel, options: RenderOptions): PdfContext {
-  const { t } = options;
+  return buildFeedbackReports([model], options);
+}
+
+function drawFeedbackReport(ctx: PdfContext, model: FeedbackReportModel): void {
+  const { doc, t } = ctx;
   const title = t('feedback.title');
-  const ctx = createPdf({ ...options, title: `${title} ${model.applicantName}`, subject: model.awardName, date: model.generatedAt });
-  const { doc } = ctx;
   ctx.setFrame({ title: `${model.awardName} · ${title}`, subtitle: model.applicantName });
   doc.addPage();
 
@@ -59,9 +79,6 @@ export function buildFeedbackReport(model: FeedbackReportModel, options: RenderO
   textLine(doc, model.issuer, right.left, doc.y, { align: 'right', width: right.width });
   textLine(doc, formatDate(t, model.generatedAt), right.left, doc.y + 18, { align: 'right', width: right.width });
   doc.y += 36;
-
-  drawPageFrames(ctx);
-  return ctx;
 }
 
 export function renderFeedbackReport(model: FeedbackReportModel, options: RenderOptions): Promise<Buffer> {

@@ -29,14 +29,15 @@ export function buildRankingSheet(model: RankingSheetModel, options: RenderOptio
 
   const columns: TableColumn[] = [
     { header: t('ranking.colRank'), weight: 0.7, align: 'center' },
-    { header: t('ranking.colApplicant'), weight: 4.4 },
+    // Region wide enough for a city and district on one line: wrapped, it doubled every row's height.
+    { header: t('ranking.colApplicant'), weight: 3.9 },
     { header: t('ranking.colIndustry'), weight: 3.6 },
-    { header: t('ranking.colRegion'), weight: 1.1 },
+    { header: t('ranking.colRegion'), weight: 1.8 },
     ...model.stages.map((stage): TableColumn => ({ header: t('ranking.colStageScore', { stage: t(`stages.${stage}`) }), weight: 1.3, align: 'right' })),
     { header: t('ranking.colTotal'), weight: 1.3, align: 'right' },
     { header: t('ranking.colPercent'), weight: 1.1, align: 'right' },
     { header: t('ranking.colTier'), weight: 1.5, align: 'center' },
-    { header: t('ranking.colNote'), weight: 2 },
+    { header: t('ranking.colNote'), weight: 1.5 },
   ];
   drawTable(ctx, {
     columns,

@@ -114,3 +114,9 @@ export function drawCover(ctx: PdfContext, cover: CoverOptions): void {
   }
   doc.fillColor(COLORS.text);
 }
+
+/** A top-level bookmark to a page drawn earlier (0-based index among all pages of the document). */
+export function bookmarkPage(ctx: PdfContext, title: string, pageIndex: number): void {
+  // pdfkit takes `pageNumber` (an index into the page tree) although its typings list only `expanded`.
+  ctx.doc.outline.addItem(title, { pageNumber: pageIndex, expanded: true } as { expanded: boolean });
+}

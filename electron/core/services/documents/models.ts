@@ -153,7 +153,7 @@ export function publicNoticeModel(source: DocumentSource): PublicNoticeModel {
 
 /** Certificates exist once the cycle is approved (numbers are given then) and the certificate settings are complete. */
 export function requireCertificates(source: DocumentSource): void {
-  const { cycle } = source.outcome.data;
+  const { cycle } = source;
   if (source.approval.status !== 'approved') throw new AppError('refused', 'results.print.notApproved', { name: cycle.name });
   const gaps = certificateSettingsGaps(cycle.settings.certificate);
   if (gaps.length > 0) throw new AppError('refused', 'results.print.certificateSettings', { missing: gaps.map((g) => source.t(g.key)).join('；') });
@@ -162,15 +162,15 @@ export function requireCertificates(source: DocumentSource): void {
 export function certificateModel(source: DocumentSource, applicantId: string): CertificateModel | null {
   const certificate = source.certificates.get(applicantId);
   if (!certificate) return null;
-  const { applicant } = applicantData(source, applicantId);
-  const topTier = source.outcome.data.cycle.settings.tiers[0]?.id;
+  const topTier = source.cycle.settings.tiers[0]?.id;
   return {
     certificateNo: certificate.certificateNo,
-    recipientName: applicant.legalName,
+    recipientName: source.applicantName(applicantId),
     awardName: source.awardTitle,
     ...(certificate.outcome === topTier ? {} : { tierName: tierName(source, certificate.outcome) }),
-    issuer: source.outcome.data.cycle.settings.certificate.issuingAuthority || source.issuer,
+    issuer: source.cycle.settings.certificate.issuingAuthority || source.issuer,
     issuedAt: certificate.issuedAt,
+    ...(source.seal ? { seal: source.seal } : {}),
   };
 }
 
@@ -219,7 +219,6 @@ export function dossierModel(source: DocumentSource, applicantId: string): Dossi
   return {
     awardName: source.awardTitle,
     applicant: applicantProfile(source, data),
-    ...(data.applicant.creditCode ? { applicationNo: data.applicant.creditCode } : {}),
     selfAssessment: selfAssessment(source, applicantId),
     evaluations,
     decision: committee,

@@ -31,22 +31,23 @@ export interface PrintPlan {
   baseName: string;
 }
 
-/** Combining several applicants' reports or dossiers would need a PDF merger; certificates and score sheets render as one document. */
-const COMBINABLE = new Set<PrintInput['kind']>(['certificates', 'scoreSheets', 'ranking', 'publicNotice']);
+/** Kinds that render as one document for many applicants; a dossier stays one file per applicant (what the office archives). */
+const COMBINABLE = new Set<PrintInput['kind']>(['certificates', 'reports', 'feedback', 'scoreSheets', 'ranking', 'publicNotice']);
 
 export function printPlan(source: DocumentSource, input: PrintInput): PrintPlan {
   const { t } = source;
   const word = t(`results.files.${input.kind}`);
-  const cycleName = source.outcome.data.cycle.name;
+  const cycleName = source.cycle.name;
   const baseName = safeFileName(`${word}-${cycleName}`);
   const wanted = input.applicantIds ? new Set(input.applicantIds) : null;
   const chosen = (ids: string[]) => (wanted ? ids.filter((id) => wanted.has(id)) : ids);
-  const nameOf = (id: string) => source.outcome.data.applicants.find((a) => a.applicant.id === id)!.applicant.legalName;
+  const nameOf = (id: string) => source.applicantName(id);
   const perApplicant = (id: string) => safeFileName(`${String(positionOf(source, id)).padStart(3, '0')}-${nameOf(id)}-${word}.pdf`);
-  const ordered = chosen(source.order.map((a) => a.applicant.id));
+  // The ranking order and stages need the results worked out; certificates go without them.
+  const ordered = () => chosen(source.order.map((a) => a.applicant.id));
   if (input.mode === 'combined' && !COMBINABLE.has(input.kind)) throw new AppError('refused', 'results.print.combinedUnsupported', { kind: word });
   const single = (build: () => DocumentRequest): PrintPlan => ({ baseName, files: [{ fileName: `${baseName}.pdf`, build }] });
-  const lastStage = stagesOf(source).at(-1)!;
+  const lastStage = () => stagesOf(source).at(-1)!;
 
   let files: PlannedFile[];
   switch (input.kind) {
@@ -70,8 +71,16 @@ export function printPlan(source: DocumentSource, input: PrintInput): PrintPlan 
     }
     case 'reports':
     case 'feedback': {
-      const stage = input.stage ?? lastStage;
-      const ready = ordered.filter((id) => source.outcome.data.applicants.find((a) => a.applicant.id === id)!.stages.find((s) => s.stage === stage)?.complete);
+      const stage = input.stage ?? lastStage();
+      const ready = ordered().filter((id) => source.outcome.data.applicants.find((a) => a.applicant.id === id)!.stages.find((s) => s.stage === stage)?.complete);
+      if (input.mode === 'combined') {
+        if (ready.length === 0) throw new AppError('refused', 'results.print.nothing', { kind: word });
+        return single((): DocumentRequest =>
+          input.kind === 'reports'
+            ? { kind: 'evaluationReports', models: ready.map((id) => evaluationModel(source, id, stage)!) }
+            : { kind: 'feedbackReports', models: ready.map((id) => feedbackModel(source, id, stage)!) },
+        );
+      }
       files = ready.map((id) => ({
         fileName: perApplicant(id),
         build: (): DocumentRequest =>
@@ -80,11 +89,11 @@ export function printPlan(source: DocumentSource, input: PrintInput): PrintPlan 
       break;
     }
     case 'dossiers':
-      files = ordered.filter((id) => source.decisions.has(id)).map((id) => ({ fileName: perApplicant(id), build: () => ({ kind: 'dossier', model: dossierModel(source, id)! }) }));
+      files = ordered().filter((id) => source.decisions.has(id)).map((id) => ({ fileName: perApplicant(id), build: () => ({ kind: 'dossier', model: dossierModel(source, id)! }) }));
       break;
     case 'scoreSheets': {
       const options = { stage: input.stage, blank: input.blank };
-      const withSheets = ordered.filter((id) => scoreSheetModels(source, id, options).length > 0);
+      const withSheets = ordered().filter((id) => scoreSheetModels(source, id, options).length > 0);
       if (withSheets.length === 0 && input.blank) {
         return single(() => ({ kind: 'scoreSheets', models: (input.stage ? [input.stage] : stagesOf(source)).map((stage) => blankScoreSheet(source, stage)) }));
       }

@@ -14,6 +14,8 @@ import { createTranslator, type Translate } from '../../i18n';
 import { approvalState, certificatesOf, decisionsByApplicant, type ApprovalState, type CertificateRow } from '../results/decisions';
 import { cycleOutcome, type CycleOutcomeData } from '../results/outcome';
 import type { ApplicantData } from '../results/cycle-data';
+import { getCycle } from '../cycles';
+import type { CycleDetail } from '../../../../shared/api/cycles';
 
 export interface DocumentSource {
   ctx: CoreContext;
@@ -22,8 +24,12 @@ export interface DocumentSource {
   t: Translate;
   /** Bound to `documents.` for the PDF engine. */
   documentsT: Translate;
-  outcome: CycleOutcomeData;
-  index: FrameworkIndex;
+  cycle: CycleDetail;
+  /** Legal name of an applicant of the cycle, without reading any scores. */
+  applicantName(applicantId: string): string;
+  /** Results, framework index and ranking order are worked out on first use: certificates never need them. */
+  readonly outcome: CycleOutcomeData;
+  readonly index: FrameworkIndex;
   decisions: Map<string, Decision>;
   certificates: Map<string, CertificateRow>;
   approval: ApprovalState;
@@ -34,7 +40,13 @@ export interface DocumentSource {
   /** ISO date-time every document of this print carries. */
   documentDate: string;
   /** Ranking order (ranked first, then unranked by name): file numbering follows it. */
-  order: ApplicantData[];
+  readonly order: ApplicantData[];
+  /** The office's seal (PNG with transparency) stamped on certificates, when one was supplied. */
+  seal?: Uint8Array;
+}
+
+export interface SourceOptions {
+  seal?: Uint8Array;
 }
 
 const latest = (values: (string | null | undefined)[]) => values.filter((v): v is string => !!v).sort().at(-1) ?? null;
@@ -52,33 +64,50 @@ function documentDate(ctx: CoreContext, cycleId: string, approval: ApprovalState
   );
 }
 
-export function loadDocumentSource(ctx: CoreContext, cycleId: string, language: Language): DocumentSource {
+export function loadDocumentSource(ctx: CoreContext, cycleId: string, language: Language, options: SourceOptions = {}): DocumentSource {
   const t = createTranslator(language);
-  const outcome = cycleOutcome(ctx, cycleId);
-  const { cycle } = outcome.data;
+  const cycle = getCycle(ctx, cycleId);
+  const names = new Map(
+    (ctx.db.prepare('SELECT id, legal_name FROM applicants WHERE cycle_id = ?').all(cycleId) as { id: string; legal_name: string }[]).map((r) => [r.id, r.legal_name]),
+  );
   const approval = approvalState(ctx, cycleId);
   const certificate = cycle.settings.certificate;
-  const ranked = outcome.ranking.map((r) => outcome.data.applicants.find((a) => a.applicant.id === r.applicantId)!);
-  const unranked = outcome.data.applicants.filter((a) => !outcome.rankOf.has(a.applicant.id));
+  let outcome: CycleOutcomeData | undefined;
+  let index: FrameworkIndex | undefined;
+  let order: ApplicantData[] | undefined;
   return {
     ctx,
     language,
     t,
     documentsT: (key, params) => t(`documents.${key}`, params),
-    outcome,
-    index: indexFramework(outcome.data.framework),
+    cycle,
+    applicantName: (id) => names.get(id) ?? id,
+    get outcome() {
+      return (outcome ??= cycleOutcome(ctx, cycleId));
+    },
+    get index() {
+      return (index ??= indexFramework(this.outcome.data.framework));
+    },
+    get order() {
+      if (!order) {
+        const { ranking, rankOf, data } = this.outcome;
+        const ranked = ranking.map((r) => data.applicants.find((a) => a.applicant.id === r.applicantId)!);
+        order = [...ranked, ...data.applicants.filter((a) => !rankOf.has(a.applicant.id))];
+      }
+      return order;
+    },
     decisions: decisionsByApplicant(ctx, cycleId),
     certificates: certificatesOf(ctx, cycleId),
     approval,
     awardTitle: certificate.awardName ? t('results.documents.awardTitle', { year: cycle.year, award: certificate.awardName }) : cycle.name,
     issuer: certificate.issuingAuthority || t('results.documents.defaultIssuer'),
     documentDate: documentDate(ctx, cycleId, approval, cycle.updatedAt),
-    order: [...ranked, ...unranked],
+    ...(options.seal ? { seal: options.seal } : {}),
   };
 }
 
 export function tierName(source: DocumentSource, tierId: string): string {
-  const tier: Tier | undefined = source.outcome.data.cycle.settings.tiers.find((t) => t.id === tierId);
+  const tier: Tier | undefined = source.cycle.settings.tiers.find((t) => t.id === tierId);
   return tier ? tierDisplayName(tier, source.language, (key) => source.t(key)) : tierId;
 }
 

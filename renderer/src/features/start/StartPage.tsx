@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CurrentWorkspaceCard } from './CurrentWorkspaceCard';
 import { RecentWorkspaces } from './RecentWorkspaces';
 import { CreateEnterpriseCard } from './CreateEnterpriseCard';
+import { OpenDemoCard } from './OpenDemoCard';
 
 export function StartPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function StartPage() {
           <RecentWorkspaces />
         </Col>
         <Col xs={24} xl={10}>
+          <OpenDemoCard />
           <CreateEnterpriseCard />
         </Col>
       </Row>
