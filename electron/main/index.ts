@@ -3,12 +3,14 @@ import { basename, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createCore, type Core } from '../core';
+import { createCore, type Core, type CoreOptions } from '../core';
+import { damagedWorkspaceOf, restoreNewestGoodBackup } from '../core/maintenance/recover';
 import { DEFAULT_WORKSPACE_FILE } from '../core/paths';
 import { copyInUpload, findDownload, safeFileName } from '../core/file-intake';
-import { createTranslator } from '../core/i18n';
+import { createTranslator, languageFromLocale, translateMessage } from '../core/i18n';
 import { AppError } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/contract';
+import { NATIVE_CHANNELS, nativeSaveFileInputSchema } from '../../shared/api/exchange';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -38,9 +40,6 @@ function electronNativeBinding(): string | undefined {
 
 let core: Core | undefined;
 
-// File intake (see core/file-intake.ts): repeated in the sandboxed preload, which cannot import.
-const IPC_PICK_FILE = 'award-desk:pick-file';
-const IPC_SAVE_FILE = 'award-desk:save-file';
 const FORBIDDEN: Envelope = { ok: false, error: { code: 'forbidden', key: 'errors.forbidden' } };
 
 function fromTrustedSender(event: IpcMainInvokeEvent): boolean {
@@ -52,46 +51,76 @@ function failure(error: unknown): Envelope {
   return { ok: false, error: error instanceof AppError ? error.payload : { code: 'internal', key: 'errors.internal' } };
 }
 
+type NativeHandler = (event: IpcMainInvokeEvent, input: unknown) => Promise<Envelope>;
+
 /**
- * The native dialogs: the user picks the file, main copies it into (or out of) the workspace's intake
- * folders, and the renderer only ever holds the random id. Paths never cross the bridge.
+ * The native dialogs, answered here for the `native.*` channels: the user picks the file, main copies it
+ * into (or out of) the workspace's intake folders, and the renderer only ever holds the random id.
+ * Paths never cross the bridge.
  */
-function registerFileIntake(activeCore: Core): void {
+function nativeFileHandlers(activeCore: Core): Record<string, NativeHandler> {
   const translate = async () => {
     const settings = await activeCore.dispatch('settings.get', {}, { actor: 'office' });
     return createTranslator(settings.ok ? (settings.data as { language: Parameters<typeof createTranslator>[0] }).language : undefined);
   };
-  ipcMain.handle(IPC_PICK_FILE, async (event): Promise<Envelope> => {
-    if (!fromTrustedSender(event)) return FORBIDDEN;
-    const t = await translate();
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const options = { properties: ['openFile' as const], filters: [{ name: t('exchange.dialog.packages'), extensions: ['qadpkg'] }, { name: t('exchange.dialog.allFiles'), extensions: ['*'] }] };
-    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-    const file = picked.filePaths[0];
-    if (picked.canceled || !file) return { ok: true, data: null };
+  return {
+    [NATIVE_CHANNELS.pickFile]: async (event) => {
+      const t = await translate();
+      const window = BrowserWindow.fromWebContents(event.sender);
+      const options = { properties: ['openFile' as const], filters: [{ name: t('exchange.dialog.packages'), extensions: ['qadpkg'] }, { name: t('exchange.dialog.allFiles'), extensions: ['*'] }] };
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const file = picked.filePaths[0];
+      if (picked.canceled || !file) return { ok: true, data: null };
+      try {
+        const { uploadId } = await copyInUpload(activeCore.workspace.path, file);
+        return { ok: true, data: { uploadId, fileName: basename(file) } };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    [NATIVE_CHANNELS.saveFile]: async (event, input) => {
+      const parsed = nativeSaveFileInputSchema.safeParse(input);
+      const found = parsed.success ? findDownload(activeCore.workspace.path, parsed.data.downloadId) : undefined;
+      if (!parsed.success || !found) return failure(new AppError('notFound', 'exchange.download.unknown'));
+      const window = BrowserWindow.fromWebContents(event.sender);
+      const name = safeFileName(parsed.data.suggestedName.trim() ? parsed.data.suggestedName : found.fileName);
+      const options = { defaultPath: join(app.getPath('downloads'), name) };
+      const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
+      try {
+        await copyFile(found.path, chosen.filePath);
+        return { ok: true, data: { saved: true } };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+  };
+}
+
+/**
+ * Opens the workspace; when it is damaged, says so in the user's language and offers the newest backup
+ * that passes every check (the damaged file is kept aside, never deleted). Undefined: the user quit.
+ */
+function openCoreOrRecover(options: CoreOptions): Core | undefined {
+  const t = createTranslator(languageFromLocale(app.getLocale()));
+  for (;;) {
     try {
-      const { uploadId } = await copyInUpload(activeCore.workspace.path, file);
-      return { ok: true, data: { uploadId, fileName: basename(file) } };
+      return createCore(options);
     } catch (error) {
-      return failure(error);
+      const damaged = damagedWorkspaceOf(error);
+      if (!damaged) throw error;
+      const buttons = damaged.newestGoodBackup ? [t('reliability.recover.restore'), t('reliability.recover.quit')] : [t('reliability.recover.quit')];
+      const choice = dialog.showMessageBoxSync({ type: 'error', title: t('reliability.recover.title'), message: t('reliability.recover.title'), detail: translateMessage(t, damaged.explanation), buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+      if (!damaged.newestGoodBackup || choice !== 0) return undefined;
+      try {
+        restoreNewestGoodBackup(options.workspacePath, damaged, 'office', new Date(), { nativeBinding: options.nativeBinding });
+      } catch (restoreError) {
+        const message = restoreError instanceof AppError ? translateMessage(t, restoreError.payload) : String(restoreError);
+        dialog.showMessageBoxSync({ type: 'error', title: t('reliability.recover.title'), message, buttons: [t('reliability.recover.quit')], noLink: true });
+        return undefined;
+      }
     }
-  });
-  ipcMain.handle(IPC_SAVE_FILE, async (event, downloadId: unknown, suggestedName: unknown): Promise<Envelope> => {
-    if (!fromTrustedSender(event)) return FORBIDDEN;
-    const found = typeof downloadId === 'string' ? findDownload(activeCore.workspace.path, downloadId) : undefined;
-    if (!found) return failure(new AppError('notFound', 'exchange.download.unknown'));
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const name = safeFileName(typeof suggestedName === 'string' && suggestedName.trim() ? suggestedName : found.fileName);
-    const options = { defaultPath: join(app.getPath('downloads'), name) };
-    const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-    if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
-    try {
-      await copyFile(found.path, chosen.filePath);
-      return { ok: true, data: { saved: true } };
-    } catch (error) {
-      return failure(error);
-    }
-  });
+  }
 }
 
 function guardWebContents(contents: WebContents): void {
@@ -132,18 +161,23 @@ app.whenReady().then(async () => {
     return new Response(response.body, { status: response.status, headers });
   });
 
-  core = createCore({
+  core = openCoreOrRecover({
     workspacePath: process.env.AWARD_DESK_WORKSPACE ?? join(app.getPath('userData'), DEFAULT_WORKSPACE_FILE),
     resourcesDir,
     nativeBinding: electronNativeBinding(),
   });
+  if (!core) {
+    app.quit();
+    return;
+  }
   const activeCore = core;
 
+  const native = nativeFileHandlers(activeCore);
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     if (!fromTrustedSender(event)) return FORBIDDEN;
-    return activeCore.dispatch(channel, input, { actor: 'office' });
+    const nativeHandler = typeof channel === 'string' && Object.hasOwn(native, channel) ? native[channel] : undefined;
+    return nativeHandler ? nativeHandler(event, input) : activeCore.dispatch(channel, input, { actor: 'office' });
   });
-  registerFileIntake(activeCore);
   activeCore.onAny((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT, name, payload);
   });

@@ -1,18 +1,16 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AwardDeskApi } from '../../shared/api/contract';
-import type { NativeFileApi } from '../../shared/api/exchange';
 
-// Sandboxed preload: only `electron` is available, so the channel names are repeated from main/security.ts and main/index.ts.
+// Sandboxed preload: only `electron` is available, so the channel names are repeated from main/security.ts.
 const IPC_INVOKE = 'award-desk:invoke';
 const IPC_EVENT = 'award-desk:event';
-const IPC_PICK_FILE = 'award-desk:pick-file';
-const IPC_SAVE_FILE = 'award-desk:save-file';
 
 /**
- * The renderer gets exactly these functions; no ipcRenderer, no Node, no arbitrary channels. The two
- * file functions open native dialogs in main and answer with ids, never paths.
+ * The renderer gets exactly these two functions; no ipcRenderer, no Node, no arbitrary IPC channels.
+ * Main answers `invoke` for contract channels through the core, and for the few `native.*` channels
+ * (file dialogs) itself.
  */
-const api: AwardDeskApi & NativeFileApi = {
+const api: AwardDeskApi = {
   invoke: (channel: string, input: unknown) => ipcRenderer.invoke(IPC_INVOKE, String(channel), input),
   on: (event: string, listener: (payload: unknown) => void) => {
     const wrapped = (_event: IpcRendererEvent, name: string, payload: unknown) => {
@@ -21,8 +19,6 @@ const api: AwardDeskApi & NativeFileApi = {
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
-  pickFile: () => ipcRenderer.invoke(IPC_PICK_FILE),
-  saveFile: (downloadId: string, suggestedName: string) => ipcRenderer.invoke(IPC_SAVE_FILE, String(downloadId), String(suggestedName)),
 };
 
 contextBridge.exposeInMainWorld('awardDesk', api);

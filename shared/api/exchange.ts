@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
-import type { Envelope } from './contract';
 import { emptyInput, idSchema, isoTimestamp } from './schemas';
 import { packageKindSchema } from './package-manifest';
 import { workspaceSummarySchema } from './workspaces';
@@ -116,10 +115,18 @@ export const exchangeChannels = {
 };
 
 /**
- * What Electron's preload adds for files: the native open and save dialogs, answered with the same
- * ids the browser host's /upload and /download use. The renderer never sees a path.
+ * The desktop shell's own channels, sent through the same `invoke` as contract channels but answered by
+ * Electron's main process (native open and save dialogs), never by the core. They answer with the same
+ * ids the browser host's /upload and /download use, so the renderer never sees a path.
  */
-export interface NativeFileApi {
-  pickFile(): Promise<Envelope<{ uploadId: string; fileName: string } | null>>;
-  saveFile(downloadId: string, suggestedName: string): Promise<Envelope<{ saved: boolean }>>;
+export const NATIVE_CHANNELS = {
+  pickFile: 'native.pickFile',
+  saveFile: 'native.saveFile',
+} as const;
+
+export const nativeSaveFileInputSchema = z.object({ downloadId: intakeIdSchema, suggestedName: z.string().max(255) }).strict();
+
+export interface NativeFileResults {
+  'native.pickFile': { uploadId: string; fileName: string } | null;
+  'native.saveFile': { saved: boolean };
 }

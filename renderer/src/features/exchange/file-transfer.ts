@@ -5,7 +5,7 @@
  * way the core only ever sees an upload id, and hands back a download id.
  */
 import type { Envelope } from '../../../../shared/api/contract';
-import type { NativeFileApi } from '../../../../shared/api/exchange';
+import { NATIVE_CHANNELS, type NativeFileResults } from '../../../../shared/api/exchange';
 import { CallError } from '../../bridge';
 
 export interface PickedFile {
@@ -13,13 +13,15 @@ export interface PickedFile {
   fileName: string;
 }
 
-function nativeApi(): NativeFileApi | undefined {
-  const api = window.awardDesk as (typeof window.awardDesk & Partial<NativeFileApi>) | undefined;
-  return api?.pickFile && api.saveFile ? { pickFile: api.pickFile, saveFile: api.saveFile } : undefined;
+/** The desktop shell's `native.*` channels go through the same preload `invoke` as everything else. */
+async function invokeNative<C extends keyof NativeFileResults>(channel: C, input: object): Promise<NativeFileResults[C]> {
+  const api = window.awardDesk;
+  if (!api) throw new CallError({ code: 'internal', key: 'errors.internal' });
+  return unwrap((await api.invoke(channel, input)) as Envelope<NativeFileResults[C]>);
 }
 
-/** True in the desktop app, where picking a file opens the system dialog instead of the browser's file input. */
-export const hasNativeDialogs = (): boolean => nativeApi() !== undefined;
+/** True in the desktop app (the preload is there), where picking a file opens the system dialog instead of the browser's file input. */
+export const hasNativeDialogs = (): boolean => window.awardDesk !== undefined;
 
 function unwrap<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new CallError(envelope.error);
@@ -27,10 +29,8 @@ function unwrap<T>(envelope: Envelope<T>): T {
 }
 
 /** Electron: the native open dialog; null when the user cancels. */
-export async function pickWithNativeDialog(): Promise<PickedFile | null> {
-  const api = nativeApi();
-  if (!api) throw new CallError({ code: 'internal', key: 'errors.internal' });
-  return unwrap(await api.pickFile());
+export function pickWithNativeDialog(): Promise<PickedFile | null> {
+  return invokeNative(NATIVE_CHANNELS.pickFile, {});
 }
 
 /** Browser host: streams the chosen file to the host, which keeps it in the workspace's intake folder. */
@@ -53,26 +53,18 @@ export async function uploadFile(file: File): Promise<PickedFile> {
 }
 
 /**
- * Electron can hand a dropped file to main only through the preload (webUtils.getPathForFile there,
- * main copies it into the intake folder); until the preload offers `receiveDroppedFile`, dropping is
- * refused with a pointer to the button.
+ * A file dropped on a drop zone, taken in the same way as a picked one. The sandboxed desktop renderer
+ * cannot learn a dropped file's path, and main accepts files only from its own dialog, so there a drop
+ * is refused with a pointer to the button.
  */
-interface DroppedFileApi {
-  receiveDroppedFile(file: File): Promise<Envelope<PickedFile>>;
-}
-
-/** A file dropped on a drop zone, taken in the same way as a picked one; the renderer still never sees a path. */
 export async function receiveDroppedFile(file: File): Promise<PickedFile> {
-  if (!hasNativeDialogs()) return uploadFile(file);
-  const api = window.awardDesk as (typeof window.awardDesk & Partial<DroppedFileApi>) | undefined;
-  if (api?.receiveDroppedFile) return unwrap(await api.receiveDroppedFile(file));
-  throw new CallError({ code: 'refused', key: 'exchange.ui.drop.unsupported' });
+  if (hasNativeDialogs()) throw new CallError({ code: 'refused', key: 'exchange.ui.drop.unsupported' });
+  return uploadFile(file);
 }
 
 /** Saves a produced file: the native save dialog in Electron, a download in the browser. False when cancelled. */
 export async function saveDownload(download: { downloadId: string; fileName: string }): Promise<boolean> {
-  const api = nativeApi();
-  if (api) return unwrap(await api.saveFile(download.downloadId, download.fileName)).saved;
+  if (hasNativeDialogs()) return (await invokeNative(NATIVE_CHANNELS.saveFile, { downloadId: download.downloadId, suggestedName: download.fileName })).saved;
   const link = document.createElement('a');
   link.href = `./download/${encodeURIComponent(download.downloadId)}`;
   link.download = download.fileName;
