@@ -30,4 +30,14 @@ test.describe('first start: the demo', () => {
     await expect(page.getByTestId('current-workspace')).toContainText('滨海市市长质量奖（演示）');
     await expect(page.getByTestId('recent-workspaces')).toContainText(app.workspace);
   });
+
+  test('the empty cycles list of a first start offers the demo too', async ({ page, app }) => {
+    await page.goto(app.url);
+    const empty = page.getByTestId('cycles-empty');
+    await expect(empty).toContainText('演示数据会放在单独的新工作区中');
+    await screenshot(page, 'cycles-empty-demo');
+    await empty.getByTestId('cycles-open-demo').click();
+    await expect(page.getByTestId('cycles-table').getByRole('link', { name: DEMO_CYCLE })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('workspace-tag')).toContainText('演示');
+  });
 });

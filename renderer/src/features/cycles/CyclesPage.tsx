@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../../../shared/api/cycles';
@@ -7,11 +7,13 @@ import { call } from '../../bridge';
 import { CreateCycleDialog } from './CreateCycleDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../app/routes';
+import { useOpenDemo } from '../start/use-open-demo';
 
 export function CyclesPage() {
   const { t, i18n } = useTranslation();
   const [cycles, setCycles] = useState<Cycle[] | undefined>();
   const [creating, setCreating] = useState(false);
+  const demo = useOpenDemo();
   const reload = useCallback(() => void call('cycles.list', {}).then(setCycles), []);
   useEffect(reload, [reload]);
 
@@ -29,9 +31,17 @@ export function CyclesPage() {
       <Card>
         {cycles && cycles.length === 0 ? (
           <Empty description={t('cycles.empty')} data-testid="cycles-empty">
-            <Button type="primary" onClick={() => setCreating(true)}>
-              {t('cycles.create')}
-            </Button>
+            <Space>
+              <Button type="primary" onClick={() => setCreating(true)}>
+                {t('cycles.create')}
+              </Button>
+              <Button loading={demo.busy} onClick={() => void demo.open()} data-testid="cycles-open-demo">
+                {t('ui.cycles.openDemo')}
+              </Button>
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t('ui.cycles.demoHint')}
+            </Typography.Paragraph>
           </Empty>
         ) : (
           <Table<Cycle>
