@@ -63,17 +63,19 @@ export async function startHost(options: HostOptions): Promise<Host> {
     setCommonHeaders(res);
     const port = (server.address() as { port: number }).port;
     if (!isLoopbackHost(req.headers.host, port)) return send(res, 421, 'text/plain', 'misdirected request');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestUrl(req.url, port);
 
-    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+    if (url && req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
       if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'text/plain', 'unauthorized');
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(302, { Location: '/' });
       return void res.end();
     }
     if (!sameToken(presentedToken(req), token)) return send(res, 401, 'text/plain', 'unauthorized');
+    // Only after the token: a stranger learns nothing, not even that the path was malformed.
+    if (!url) return send(res, 400, 'text/plain', 'bad request');
 
-    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
+    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, url.pathname.slice('/rpc/'.length));
     if (url.pathname === '/upload') return upload(req, res);
     if (url.pathname.startsWith('/download/')) return download(req, res, url.pathname.slice('/download/'.length));
     if (req.method === 'GET' && url.pathname === '/events') return events(req, res);
@@ -81,9 +83,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return serveStatic(res, url.pathname);
   }
 
-  async function rpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  async function rpc(req: IncomingMessage, res: ServerResponse, encodedChannel: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain', 'json only');
+    const channel = decodeOnce(encodedChannel);
+    if (channel === undefined) {
+      return sendJson(res, 400, { ok: false, error: { code: 'validation', key: 'errors.validation', fields: [{ path: '(channel)', key: 'errors.field.invalidType' }] } });
+    }
     let body: unknown;
     try {
       body = JSON.parse((await readBody(req)) || '{}');
@@ -227,6 +233,29 @@ function sameToken(presented: string | null | undefined, expected: string): bool
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The request target as a URL on this host, or undefined when it is not one: a target the URL parser
+ * cannot read (`/\`) or reads as another authority (`//x/…`, `/\..`, which it takes for `//..`)
+ * is a malformed request (400), not a path to look up.
+ */
+function requestUrl(target: string | undefined, port: number): URL | undefined {
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    const url = new URL(target ?? '/', origin);
+    return url.origin === origin ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeOnce(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Refuses DNS-rebinding: a page on another name that resolves to 127.0.0.1 sends its own Host header. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimestamp } from './schemas';
+import { idSchema, isoTimestamp, withoutControlChars } from './schemas';
 import { APPLICANT_STATUSES, applicantSchema } from '../domain/applicant';
 import { uploadedFileSchema } from './frameworks';
 
@@ -46,10 +46,10 @@ export type ApplicantDetail = z.infer<typeof applicantDetailSchema>;
 export const applicantFilterSchema = z
   .object({
     cycleId: idSchema,
-    search: z.string().max(200).optional(),
+    search: withoutControlChars(z.string().max(200)).optional(),
     status: applicantStatusSchema.optional(),
     section: z.string().max(1).optional(),
-    region: z.string().max(100).optional(),
+    region: withoutControlChars(z.string().max(100)).optional(),
   })
   .strict();
 
@@ -65,7 +65,7 @@ export const applicantChannels = {
   'applicants.update': channel(z.object({ applicantId: idSchema, record: applicantSchema }).strict(), applicantDetailSchema),
   'applicants.checkEligibility': channel(applicantRef, z.object({ asOf: z.string(), eligible: z.boolean(), results: z.array(eligibilityResultSchema) })),
   'applicants.decideEligibility': channel(
-    z.object({ applicantId: idSchema, decision: z.enum(['eligible', 'ineligible']), note: z.string().max(2000) }).strict(),
+    z.object({ applicantId: idSchema, decision: z.enum(['eligible', 'ineligible']), note: withoutControlChars(z.string().max(2000)) }).strict(),
     applicantDetailSchema,
   ),
   'applicants.transition': channel(z.object({ applicantId: idSchema, to: applicantStatusSchema }).strict(), applicantDetailSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimestamp } from './schemas';
+import { idSchema, isoTimestamp, withoutControlChars } from './schemas';
 import { uploadedFileSchema } from './frameworks';
 
 const messageSchema = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
@@ -29,7 +29,7 @@ export const applicationViewSchema = z.object({
 });
 export type ApplicationView = z.infer<typeof applicationViewSchema>;
 
-const narrativeText = z.string().max(1_000_000, { error: 'errors.field.tooLong' });
+const narrativeText = withoutControlChars(z.string().max(1_000_000, { error: 'errors.field.tooLong' }));
 const applicantRef = z.object({ applicantId: idSchema }).strict();
 
 export const applicationChannels = {
@@ -40,7 +40,7 @@ export const applicationChannels = {
     z
       .object({
         applicantId: idSchema,
-        itemId: z.string().min(1).max(40),
+        itemId: withoutControlChars(z.string().min(1).max(40)),
         narrative: narrativeText,
         selfPercent: z.number().int().min(0).max(100).nullable(),
       })
@@ -48,7 +48,7 @@ export const applicationChannels = {
     z.object({ savedAt: isoTimestamp }),
   ),
   'attachments.add': channel(
-    uploadedFileSchema.extend({ applicantId: idSchema, itemId: z.string().min(1).max(40).nullable() }).strict(),
+    uploadedFileSchema.extend({ applicantId: idSchema, itemId: withoutControlChars(z.string().min(1).max(40)).nullable() }).strict(),
     z.object({ attachment: attachmentSchema, deduplicated: z.boolean() }),
   ),
   'attachments.remove': channel(z.object({ attachmentId: idSchema }).strict(), z.object({ removed: z.boolean() })),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, idSchema, isoTimestamp } from './schemas';
+import { emptyInput, idSchema, isoTimestamp, withoutControlChars } from './schemas';
 import { frameworkSchema } from '../domain/frameworks/schema';
 
 export const frameworkIdSchema = z.string().regex(/^sha256:[a-f0-9]{64}$/, { error: 'errors.field.invalidId' });
@@ -35,7 +35,7 @@ export type FrameworkImportResult = z.infer<typeof frameworkImportResultSchema>;
 
 /** Files travel as base64 so the same channel works over Electron IPC and the browser host. */
 export const uploadedFileSchema = z.object({
-  fileName: z.string().trim().min(1, { error: 'errors.field.required' }).max(255, { error: 'errors.field.tooLong' }),
+  fileName: withoutControlChars(z.string().trim().min(1, { error: 'errors.field.required' }).max(255, { error: 'errors.field.tooLong' })),
   contentBase64: z.string().max(70_000_000, { error: 'errors.file.tooLarge' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'errors.file.notBase64' }),
 });
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, idSchema, isoTimestamp, textField } from './schemas';
+import { emptyInput, idSchema, isoTimestamp, textField, withoutControlChars } from './schemas';
 import { uploadedFileSchema } from './frameworks';
 import { importErrorSchema } from './applicants';
 import { STAGE_IDS } from '../domain/cycle-settings';
@@ -18,7 +18,7 @@ export type MessageData = z.infer<typeof messageSchema>;
 export const stageSchema = z.enum(STAGE_IDS);
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: 'errors.field.tooLong' }).default('');
+  withoutControlChars(z.string().trim().max(max, { error: 'errors.field.tooLong' })).default('');
 
 const yearSchema = z.number().int({ error: 'errors.field.integer' }).min(1900, { error: 'errors.field.tooSmall' }).max(2200, { error: 'errors.field.tooBig' });
 
@@ -218,7 +218,7 @@ export const panelChannels = {
   'experts.list': channel(
     z
       .object({
-        search: z.string().max(200).optional(),
+        search: withoutControlChars(z.string().max(200)).optional(),
         specialty: z.enum(INDUSTRY_SECTION_CODES).optional(),
         availableFor: stageSchema.optional(),
       })
@@ -246,7 +246,7 @@ export const panelChannels = {
   ),
   /** A conflict the office knows of: recorded as confirmed at once. */
   'conflicts.declare': channel(
-    z.object({ expertId: idSchema, applicantId: idSchema, kind: conflictKindSchema, ...conflictDates, note: z.string().trim().max(2000).default('') }).strict(),
+    z.object({ expertId: idSchema, applicantId: idSchema, kind: conflictKindSchema, ...conflictDates, note: withoutControlChars(z.string().trim().max(2000)).default('') }).strict(),
     conflictSchema,
   ),
   /** Matches every expert against the cycle's applicants and adds new suggestions (dismissed ones are not suggested again). */
@@ -257,7 +257,7 @@ export const panelChannels = {
       .object({
         conflictId: idSchema,
         decision: z.enum(['confirm', 'dismiss']),
-        reason: z.string().trim().max(2000).default(''),
+        reason: withoutControlChars(z.string().trim().max(2000)).default(''),
         kind: conflictKindSchema.optional(),
         from: isoDateSchema.nullable().optional(),
         to: isoDateSchema.nullable().optional(),

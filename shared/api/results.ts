@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, idSchema, isoTimestamp, languageSchema, textField } from './schemas';
+import { emptyInput, idSchema, isoTimestamp, languageSchema, textField, withoutControlChars } from './schemas';
 import { messageSchema, stageSchema } from './panels';
 import { exactPointsSchema, explanationSchema } from './scoring-sessions';
 import { intakeIdSchema } from './exchange';
@@ -258,7 +258,7 @@ export const resultsChannels = {
       .object({
         cycleId: idSchema,
         section: z.enum(INDUSTRY_SECTION_CODES).optional(),
-        region: z.string().max(100).optional(),
+        region: withoutControlChars(z.string().max(100)).optional(),
       })
       .strict(),
     rankingSchema,
@@ -279,7 +279,7 @@ export const resultsChannels = {
         applicantId: idSchema,
         votes: votesSchema,
         outcome: decisionOutcomeSchema,
-        note: z.string().trim().max(4000, { error: 'errors.field.tooLong' }).default(''),
+        note: withoutControlChars(z.string().trim().max(4000, { error: 'errors.field.tooLong' })).default(''),
         meetingDate: isoDateSchema,
       })
       .strict(),
@@ -308,10 +308,10 @@ export const resultsChannels = {
 
   /** Starts a background print job (worker thread); progress arrives as `jobs.progress` events. */
   'documents.print': channel(printInputSchema, z.object({ jobId: z.string(), total: z.number().int() })),
-  'jobs.get': channel(z.object({ jobId: z.string().min(1).max(64) }).strict(), jobSchema),
+  'jobs.get': channel(z.object({ jobId: withoutControlChars(z.string().min(1).max(64)) }).strict(), jobSchema),
   'jobs.list': channel(emptyInput, z.array(jobSchema)),
   /** Stops a running job; files already written are removed. */
-  'jobs.cancel': channel(z.object({ jobId: z.string().min(1).max(64) }).strict(), z.object({ cancelled: z.boolean() })),
+  'jobs.cancel': channel(z.object({ jobId: withoutControlChars(z.string().min(1).max(64)) }).strict(), z.object({ cancelled: z.boolean() })),
 
   /** A new office workspace holding a complete, approved demo cycle; the app switches to it. */
   'demo.create': channel(emptyInput, workspaceSummarySchema),

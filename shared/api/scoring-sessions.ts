@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimestamp, textField } from './schemas';
+import { idSchema, isoTimestamp, textField, withoutControlChars } from './schemas';
 import { messageSchema, pinSchema, stageSchema } from './panels';
 
 /** 32 random bytes, base64url: returned by sessions.signIn, held only in the core's memory. */
@@ -30,7 +30,7 @@ export type Viewer = z.infer<typeof viewerSchema>;
 export const citationSchema = z
   .object({
     page: z.number().int().min(1).max(100_000).nullable().default(null),
-    figure: z.string().trim().max(100).nullable().default(null),
+    figure: withoutControlChars(z.string().trim().max(100)).nullable().default(null),
     attachmentId: idSchema.nullable().default(null),
   })
   .strict();
@@ -285,7 +285,7 @@ export const scoringSessionChannels = {
       .object({
         as: scorerSchema,
         ...sheetRef,
-        itemId: z.string().min(1).max(40),
+        itemId: withoutControlChars(z.string().min(1).max(40)),
         percent: z.number().int().min(0).max(100).nullable(),
         strengths: commentList,
         opportunities: commentList,
@@ -324,9 +324,9 @@ export const scoringSessionChannels = {
       .object({
         viewer: viewerSchema,
         ...sheetRef,
-        itemId: z.string().min(1).max(40),
+        itemId: withoutControlChars(z.string().min(1).max(40)),
         percent: z.number().int().min(0).max(100),
-        rationale: z.string().trim().max(4000).default(''),
+        rationale: withoutControlChars(z.string().trim().max(4000)).default(''),
         strengths: z.array(finalCommentInputSchema).max(50).default([]),
         opportunities: z.array(finalCommentInputSchema).max(50).default([]),
       })
@@ -348,9 +348,9 @@ export const scoringSessionChannels = {
       .object({
         viewer: viewerSchema,
         applicantId: idSchema,
-        itemId: z.string().min(1).max(40),
+        itemId: withoutControlChars(z.string().min(1).max(40)),
         issues: z
-          .array(z.object({ id: idSchema.optional(), kind: siteVisitIssueKindSchema, text: textField(4000), note: z.string().trim().max(4000).default('') }).strict())
+          .array(z.object({ id: idSchema.optional(), kind: siteVisitIssueKindSchema, text: textField(4000), note: withoutControlChars(z.string().trim().max(4000)).default('') }).strict())
           .max(100),
       })
       .strict(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, isoTimestamp, textField, workspaceRoleSchema } from './schemas';
+import { emptyInput, isoTimestamp, textField, withoutControlChars, workspaceRoleSchema } from './schemas';
 import { cycleYear } from './cycles';
 
 export const workspaceSummarySchema = z.object({
@@ -23,5 +23,5 @@ export const workspaceChannels = {
     z.object({ organisationName: textField(200), cycleName: textField(200), year: cycleYear }).strict(),
     workspaceSummarySchema,
   ),
-  'workspaces.switch': channel(z.object({ workspaceId: z.string().min(1).max(64) }).strict(), workspaceSummarySchema),
+  'workspaces.switch': channel(z.object({ workspaceId: withoutControlChars(z.string().min(1).max(64)) }).strict(), workspaceSummarySchema),
 };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { FieldError, Message } from '../api/errors';
 import { issuesToFieldErrors } from '../api/issues-to-field-errors';
+import { withoutControlChars } from '../api/schemas';
 import { creditCodeSchema } from './credit-code';
 import { INCIDENT_KINDS, isoDateSchema, type EligibilityFacts } from './eligibility';
 import { industrySchema } from './industries';
@@ -31,14 +32,16 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
 const REQUIRED = 'applicants.validation.required';
 
 export const requiredText = (max: number) =>
-  z
-    .string({ error: REQUIRED })
-    .trim()
-    .min(1, { error: REQUIRED })
-    .max(max, { error: 'applicants.validation.tooLong' });
+  withoutControlChars(
+    z
+      .string({ error: REQUIRED })
+      .trim()
+      .min(1, { error: REQUIRED })
+      .max(max, { error: 'applicants.validation.tooLong' }),
+  );
 
 const optionalText = (max: number) =>
-  z.string({ error: 'applicants.validation.invalidType' }).trim().max(max, { error: 'applicants.validation.tooLong' });
+  withoutControlChars(z.string({ error: 'applicants.validation.invalidType' }).trim().max(max, { error: 'applicants.validation.tooLong' }));
 
 const count = (max: number) =>
   z

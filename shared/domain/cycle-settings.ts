@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError, type Message } from '../api/errors';
+import { withoutControlChars } from '../api/schemas';
 import type { Language } from '../i18n/languages';
 import { parseWith, requiredText, type Parsed } from './applicant';
 import { DEFAULT_ELIGIBILITY_RULES, compareIsoDates, eligibilityRulesSchema, isoDateSchema } from './eligibility';
@@ -211,7 +212,9 @@ export function formatCertificateNumber(pattern: string, values: { year: number;
     .join('');
 }
 
-const optionalLine = z.string({ error: 'applicants.validation.invalidType' }).trim().max(100, { error: 'applicants.validation.tooLong' });
+const optionalLine = withoutControlChars(
+  z.string({ error: 'applicants.validation.invalidType' }).trim().max(100, { error: 'applicants.validation.tooLong' }),
+);
 
 export const certificateSettingsSchema = z.object({
   /** 颁发机关, e.g. ××市人民政府. May stay empty until certificates are printed. */

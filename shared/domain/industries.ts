@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Message } from '../api/errors';
+import { withoutControlChars } from '../api/schemas';
 import type { Language } from '../i18n/languages';
 import { INDUSTRY_SECTIONS, type IndustryDivisionRecord, type IndustrySectionRecord } from './industries-data';
 
@@ -80,8 +81,8 @@ export function validateIndustry(section: string, division: string): IndustryChe
 
 export const industrySchema = z
   .object({
-    section: z.string({ error: 'applicants.validation.required' }).trim().toUpperCase(),
-    division: z.string({ error: 'applicants.validation.required' }).trim(),
+    section: withoutControlChars(z.string({ error: 'applicants.validation.required' }).trim().toUpperCase()),
+    division: withoutControlChars(z.string({ error: 'applicants.validation.required' }).trim()),
   })
   .superRefine((value, ctx) => {
     const check = validateIndustry(value.section, value.division);

@@ -132,8 +132,32 @@ describe('browser host: paths never leave the renderer folder', () => {
     '/..%5csecret.txt', '/..\\secret.txt', '/%5c..%5c..%5csecret.txt', '/assets\\..\\..\\secret.txt',
     '/%c0%ae%c0%ae/secret.txt', '/%e0%80%ae%e0%80%ae/secret.txt', '/..%c0%afsecret.txt',
     '/..%00/secret.txt', '/secret.txt%00.html', '/%00', '/../renderer-private/secret.txt',
-    '//etc/passwd', '/%2fetc%2fpasswd', '/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd', '/%E0%A4%A',
+    '/%2fetc%2fpasswd', '/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd', '/%E0%A4%A',
   ];
+
+  /** Targets the URL parser cannot read, or reads as another authority (`/\\..` is `//..`): malformed requests. */
+  const malformed = ['//etc/passwd', '/\\..', '/\\', '/\\%5c', '//..', '/\\..\\secret.txt', '//%2e%2e/secret.txt', '/\\%00', '//'];
+  const readsAsAuthority = (path: string) => /^\/[/\\]/.test(path);
+
+  it('answers 400 to a request target that is not a path on this host, after the token check', async () => {
+    for (const path of malformed) {
+      const reply = await raw(path, bearer());
+      expect(reply.status, path).toBe(400);
+      expect(reply.body, path).not.toContain('SECRET');
+      expect((await raw(path)).status, `${path} without a token`).toBe(401);
+    }
+  });
+
+  it('answers 400 to a channel name with bad percent-encoding, touching nothing', async () => {
+    const before = snapshot(join(temp.dir, 'ws'));
+    for (const path of ['/rpc/%E0%A4%A', '/rpc/cycles.create%', '/rpc/cycles%2', '/rpc/%c0']) {
+      const reply = await raw(path, { ...bearer(), 'Content-Type': 'application/json' }, 'POST', '{"name":"x","year":2026}');
+      expect(reply.status, path).toBe(400);
+      expect(JSON.parse(reply.body), path).toMatchObject({ ok: false, error: { code: 'validation', key: 'errors.validation' } });
+    }
+    expect(cycles()).toBe(0);
+    expect(snapshot(join(temp.dir, 'ws'))).toEqual(before);
+  });
 
   it('answers 404 to known traversal tricks and never returns a secret', async () => {
     for (const path of known) {
@@ -156,10 +180,10 @@ describe('browser host: paths never leave the renderer folder', () => {
         const path = `/${segments.join(separator)}`;
         const reply = await raw(path, bearer());
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
-        // A refusal may be a 404 or, for a path that is not a URL at all (`/\\..` reads as `//host`), a 500;
-        // what matters is that only the renderer's own files ever come back.
-        if (reply.status === 200) expect(servable.has(reply.body), `${path} served ${JSON.stringify(reply.body.slice(0, 60))}`).toBe(true);
-        else expect([404, 500], path).toContain(reply.status);
+        // Only the renderer's own files ever come back; anything else is not found, or malformed when it reads as `//host`.
+        if (readsAsAuthority(path)) expect(reply.status, path).toBe(400);
+        else if (reply.status === 200) expect(servable.has(reply.body), `${path} served ${JSON.stringify(reply.body.slice(0, 60))}`).toBe(true);
+        else expect(reply.status, path).toBe(404);
         expect(reply.body, path).not.toContain('SECRET');
       }),
       { numRuns: 1000 },
