@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { basename, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import type { z } from 'zod';
 import { createCore, type Core, type CoreOptions } from '../core';
 import { damagedWorkspaceOf, restoreNewestGoodBackup } from '../core/maintenance/recover';
 import { DEFAULT_WORKSPACE_FILE } from '../core/paths';
@@ -10,7 +11,8 @@ import { copyInUpload, findDownload, safeFileName } from '../core/file-intake';
 import { createTranslator, languageFromLocale, translateMessage } from '../core/i18n';
 import { AppError } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/contract';
-import { NATIVE_CHANNELS, nativeSaveFileInputSchema } from '../../shared/api/exchange';
+import { NATIVE_CHANNELS, nativeInputSchemas, type NativeChannel } from '../../shared/api/native';
+import { deliverDownloadToFolder, writeViewerCopy } from '../core/deliver-files';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -53,10 +55,19 @@ function failure(error: unknown): Envelope {
 
 type NativeHandler = (event: IpcMainInvokeEvent, input: unknown) => Promise<Envelope>;
 
+/** A `native.*` handler whose input has passed that channel's schema (as the core's channels do). */
+function validated<C extends NativeChannel>(channel: C, handle: (event: IpcMainInvokeEvent, input: z.output<(typeof nativeInputSchemas)[C]>) => Promise<Envelope>): NativeHandler {
+  return async (event, input) => {
+    const parsed = nativeInputSchemas[channel].safeParse(input);
+    if (!parsed.success) return failure(new AppError('validation', 'errors.validation'));
+    return handle(event, parsed.data as z.output<(typeof nativeInputSchemas)[C]>);
+  };
+}
+
 /**
- * The native dialogs, answered here for the `native.*` channels: the user picks the file, main copies it
- * into (or out of) the workspace's intake folders, and the renderer only ever holds the random id.
- * Paths never cross the bridge.
+ * The native dialogs and the system viewer, answered here for the `native.*` channels: the user picks
+ * the file, main copies it into (or out of) the workspace's intake folders, and the renderer only ever
+ * holds the random id. Paths never cross the bridge.
  */
 function nativeFileHandlers(activeCore: Core): Record<string, NativeHandler> {
   const translate = async () => {
@@ -64,7 +75,7 @@ function nativeFileHandlers(activeCore: Core): Record<string, NativeHandler> {
     return createTranslator(settings.ok ? (settings.data as { language: Parameters<typeof createTranslator>[0] }).language : undefined);
   };
   return {
-    [NATIVE_CHANNELS.pickFile]: async (event) => {
+    [NATIVE_CHANNELS.pickFile]: validated(NATIVE_CHANNELS.pickFile, async (event) => {
       const t = await translate();
       const window = BrowserWindow.fromWebContents(event.sender);
       const options = { properties: ['openFile' as const], filters: [{ name: t('exchange.dialog.packages'), extensions: ['qadpkg'] }, { name: t('exchange.dialog.allFiles'), extensions: ['*'] }] };
@@ -77,13 +88,12 @@ function nativeFileHandlers(activeCore: Core): Record<string, NativeHandler> {
       } catch (error) {
         return failure(error);
       }
-    },
-    [NATIVE_CHANNELS.saveFile]: async (event, input) => {
-      const parsed = nativeSaveFileInputSchema.safeParse(input);
-      const found = parsed.success ? findDownload(activeCore.workspace.path, parsed.data.downloadId) : undefined;
-      if (!parsed.success || !found) return failure(new AppError('notFound', 'exchange.download.unknown'));
+    }),
+    [NATIVE_CHANNELS.saveFile]: validated(NATIVE_CHANNELS.saveFile, async (event, input) => {
+      const found = findDownload(activeCore.workspace.path, input.downloadId);
+      if (!found) return failure(new AppError('notFound', 'exchange.download.unknown'));
       const window = BrowserWindow.fromWebContents(event.sender);
-      const name = safeFileName(parsed.data.suggestedName.trim() ? parsed.data.suggestedName : found.fileName);
+      const name = safeFileName(input.suggestedName.trim() ? input.suggestedName : found.fileName);
       const options = { defaultPath: join(app.getPath('downloads'), name) };
       const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
@@ -93,7 +103,32 @@ function nativeFileHandlers(activeCore: Core): Record<string, NativeHandler> {
       } catch (error) {
         return failure(error);
       }
-    },
+    }),
+    [NATIVE_CHANNELS.saveToFolder]: validated(NATIVE_CHANNELS.saveToFolder, async (event, input) => {
+      const window = BrowserWindow.fromWebContents(event.sender);
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const], defaultPath: app.getPath('documents') };
+      const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const folder = chosen.filePaths[0];
+      if (chosen.canceled || !folder) return { ok: true, data: null };
+      try {
+        const files = await deliverDownloadToFolder(activeCore.workspace.path, input.downloadId, folder);
+        return { ok: true, data: { folderName: basename(folder), files } };
+      } catch (error) {
+        return failure(error);
+      }
+    }),
+    [NATIVE_CHANNELS.openAttachment]: validated(NATIVE_CHANNELS.openAttachment, async (_event, input) => {
+      const content = await activeCore.dispatch('attachments.content', input, { actor: 'office' });
+      if (!content.ok) return content;
+      const { fileName, contentBase64 } = content.data as { fileName: string; contentBase64: string };
+      try {
+        const path = writeViewerCopy(join(app.getPath('temp'), 'award-desk-viewer'), fileName, Buffer.from(contentBase64, 'base64'));
+        // shell.openPath hands the file to the viewer registered for its (checked) document type; it returns '' on success.
+        return { ok: true, data: { opened: (await shell.openPath(path)) === '' } };
+      } catch (error) {
+        return failure(error);
+      }
+    }),
   };
 }
 

@@ -1,3 +1,7 @@
+import { NATIVE_CHANNELS } from '../../shared/api/native';
+import { call } from './bridge';
+import { hasNativeHost, invokeNative } from './native';
+
 /** Files cross the bridge as base64 (see shared/api/frameworks.ts uploadedFileSchema). */
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -38,4 +42,17 @@ export function formatBytes(size: number, language: string): string {
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   return `${value.toLocaleString(language, { maximumFractionDigits: digits })} ${UNITS[unit]}`;
+}
+
+/**
+ * Evidence opens in the system viewer in the desktop app (main writes a read-only copy and hands it to
+ * the viewer); the browser host downloads it and leaves the opening to the browser.
+ */
+export async function openAttachment(attachmentId: string): Promise<void> {
+  if (hasNativeHost()) {
+    await invokeNative(NATIVE_CHANNELS.openAttachment, { attachmentId });
+    return;
+  }
+  const content = await call('attachments.content', { attachmentId });
+  downloadBase64(content.fileName, content.mediaType, content.contentBase64);
 }

@@ -114,19 +114,3 @@ export const exchangeChannels = {
   ),
 };
 
-/**
- * The desktop shell's own channels, sent through the same `invoke` as contract channels but answered by
- * Electron's main process (native open and save dialogs), never by the core. They answer with the same
- * ids the browser host's /upload and /download use, so the renderer never sees a path.
- */
-export const NATIVE_CHANNELS = {
-  pickFile: 'native.pickFile',
-  saveFile: 'native.saveFile',
-} as const;
-
-export const nativeSaveFileInputSchema = z.object({ downloadId: intakeIdSchema, suggestedName: z.string().max(255) }).strict();
-
-export interface NativeFileResults {
-  'native.pickFile': { uploadId: string; fileName: string } | null;
-  'native.saveFile': { saved: boolean };
-}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../shared/api/applications';
 import { call, maxUploadBytes } from '../../bridge';
 import { errorPayload, translateError } from '../../errors';
-import { downloadBase64, fileToBase64, formatBytes } from '../../files';
+import { fileToBase64, formatBytes, openAttachment } from '../../files';
 
 /** The kinds of evidence the core stores (documents and pictures, never anything executable). */
 const ACCEPTED = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.txt';
@@ -43,8 +43,7 @@ export function AttachmentList({ applicantId, itemId, attachments, onAdded, onRe
 
   const open = async (attachment: Attachment) => {
     try {
-      const content = await call('attachments.content', { attachmentId: attachment.id });
-      downloadBase64(content.fileName, content.mediaType, content.contentBase64);
+      await openAttachment(attachment.id);
     } catch (error) {
       void message.error(translateError(t, errorPayload(error)));
     }

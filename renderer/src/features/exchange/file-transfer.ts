@@ -5,23 +5,17 @@
  * way the core only ever sees an upload id, and hands back a download id.
  */
 import type { Envelope } from '../../../../shared/api/contract';
-import { NATIVE_CHANNELS, type NativeFileResults } from '../../../../shared/api/exchange';
+import { NATIVE_CHANNELS } from '../../../../shared/api/native';
 import { CallError } from '../../bridge';
+import { hasNativeHost, invokeNative } from '../../native';
 
 export interface PickedFile {
   uploadId: string;
   fileName: string;
 }
 
-/** The desktop shell's `native.*` channels go through the same preload `invoke` as everything else. */
-async function invokeNative<C extends keyof NativeFileResults>(channel: C, input: object): Promise<NativeFileResults[C]> {
-  const api = window.awardDesk;
-  if (!api) throw new CallError({ code: 'internal', key: 'errors.internal' });
-  return unwrap((await api.invoke(channel, input)) as Envelope<NativeFileResults[C]>);
-}
-
-/** True in the desktop app (the preload is there), where picking a file opens the system dialog instead of the browser's file input. */
-export const hasNativeDialogs = (): boolean => window.awardDesk !== undefined;
+/** True in the desktop app, where picking a file opens the system dialog instead of the browser's file input. */
+export const hasNativeDialogs = hasNativeHost;
 
 function unwrap<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new CallError(envelope.error);

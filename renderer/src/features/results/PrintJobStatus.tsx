@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import { Alert, App, Button, Progress, Space, Typography } from 'antd';
-import { DownloadOutlined, StopOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../../shared/api/results';
 import { call } from '../../bridge';
 import { errorPayload, translateError, translateMessage } from '../../errors';
+import { NATIVE_CHANNELS } from '../../../../shared/api/native';
 import { formatBytes } from '../../files';
+import { hasNativeHost, invokeNative } from '../../native';
 import { useLanguage } from '../../hooks/useLanguage';
 import { saveDownload } from '../exchange/file-transfer';
 import { useJob } from './use-job';
 
 /**
  * A print job's progress bar with cancel, then the produced file. The core hands back a download: the
- * desktop app saves it through the system's save dialog (where the user picks the folder), the browser
- * host through the browser's download.
+ * desktop app saves it through the system's save dialog, or unpacks a batch (a .zip with one PDF per
+ * applicant) into a folder the user picks; the browser host delivers it through the browser's download.
  */
 export function PrintJobStatus({ jobId, testId = 'print-job' }: { jobId: string; testId?: string }) {
   const { t } = useTranslation();
@@ -31,6 +33,16 @@ export function PrintJobStatus({ jobId, testId = 'print-job' }: { jobId: string;
       void message.error(translateError(t, errorPayload(failure)));
     } finally {
       setCancelling(false);
+    }
+  };
+
+  const [folderSaved, setFolderSaved] = useState<{ folderName: string; count: number } | null>(null);
+  const saveToFolder = async (download: NonNullable<JobView['download']>) => {
+    try {
+      const result = await invokeNative(NATIVE_CHANNELS.saveToFolder, { downloadId: download.downloadId });
+      if (result) setFolderSaved({ folderName: result.folderName, count: result.files.length });
+    } catch (failure) {
+      void message.error(translateError(t, errorPayload(failure)));
     }
   };
 
@@ -66,9 +78,15 @@ export function PrintJobStatus({ jobId, testId = 'print-job' }: { jobId: string;
           <Button type="primary" icon={<DownloadOutlined />} onClick={() => void save(job.download!)} data-testid={`${testId}-save`}>
             {t('results.ui.print.save')}
           </Button>
+          {hasNativeHost() && job.download.fileName.toLowerCase().endsWith('.zip') && (
+            <Button icon={<FolderOpenOutlined />} onClick={() => void saveToFolder(job.download!)} data-testid={`${testId}-save-folder`}>
+              {t('results.ui.print.saveToFolder')}
+            </Button>
+          )}
           <Typography.Text>{job.download.fileName}</Typography.Text>
           <Typography.Text type="secondary">{formatBytes(job.download.bytes, language)}</Typography.Text>
           {saved && <Typography.Text type="success">{t('results.ui.print.saved')}</Typography.Text>}
+          {folderSaved && <Typography.Text type="success">{t('results.ui.print.savedToFolder', folderSaved)}</Typography.Text>}
         </Space>
       )}
       {job.state === 'cancelled' && <Alert type="info" showIcon title={t('results.ui.print.cancelled')} />}

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../shared/api/applications';
 import type { SiteVisitIssue } from '../../../../shared/api/scoring-sessions';
 import type { ScoredItem } from '../../../../shared/domain/frameworks';
-import { call } from '../../bridge';
 import { errorPayload, translateError } from '../../errors';
-import { downloadBase64, formatBytes } from '../../files';
+import { formatBytes, openAttachment } from '../../files';
 import { useLanguage } from '../../hooks/useLanguage';
 import { KindTag } from '../frameworks/FrameworkTree';
 import './scoring.css';
@@ -27,8 +26,7 @@ export function NarrativePane({ item, narrative, attachments, issues }: Props) {
 
   const open = async (attachment: Attachment) => {
     try {
-      const content = await call('attachments.content', { attachmentId: attachment.id });
-      downloadBase64(content.fileName, content.mediaType, content.contentBase64);
+      await openAttachment(attachment.id);
     } catch (error) {
       void message.error(translateError(t, errorPayload(error)));
     }

@@ -1,0 +1,33 @@
+/**
+ * The desktop shell's own channels, sent through the same preload `invoke` as contract channels but
+ * answered by Electron's main process (native dialogs, the system viewer), never by the core. They take
+ * and give the same ids as the browser host's /upload and /download, so the renderer never sees a path.
+ * The browser host has no such channels: there the renderer uploads, downloads and lets the browser open.
+ */
+import { z } from 'zod';
+import { idSchema } from './schemas';
+import { intakeIdSchema } from './exchange';
+
+export const NATIVE_CHANNELS = {
+  pickFile: 'native.pickFile',
+  saveFile: 'native.saveFile',
+  saveToFolder: 'native.saveToFolder',
+  openAttachment: 'native.openAttachment',
+} as const;
+
+export const nativeInputSchemas = {
+  'native.pickFile': z.object({}).strict(),
+  'native.saveFile': z.object({ downloadId: intakeIdSchema, suggestedName: z.string().max(255) }).strict(),
+  'native.saveToFolder': z.object({ downloadId: intakeIdSchema }).strict(),
+  'native.openAttachment': z.object({ attachmentId: idSchema }).strict(),
+};
+
+export interface NativeResults {
+  'native.pickFile': { uploadId: string; fileName: string } | null;
+  'native.saveFile': { saved: boolean };
+  /** Null when the user cancelled the folder dialog; else the file names written there. */
+  'native.saveToFolder': { folderName: string; files: string[] } | null;
+  'native.openAttachment': { opened: boolean };
+}
+
+export type NativeChannel = keyof NativeResults;
