@@ -77,6 +77,8 @@ function suppressions(stage) {
   return found;
 }
 
+const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']);
+
 function main() {
   const work = mkdtempSync(join(tmpdir(), 'award-desk-electronegativity-'));
   try {
@@ -98,7 +100,14 @@ function main() {
       console.error('electronegativity: the report has no header row; refusing to call that a pass.');
       return 1;
     }
-    const findings = rows.map(([issue, severity, confidence, file, location, , description]) => ({ issue, severity, confidence, file, location, description }));
+    // Blank lines carry nothing; a row with too few fields means the report could not be read, which is no pass.
+    const filled = rows.filter((row) => row.some((field) => field.trim() !== ''));
+    const broken = filled.filter((row) => row.length < 7 || !SEVERITIES.has(row[1].trim()));
+    if (broken.length > 0) {
+      console.error(`electronegativity: ${broken.length} report row(s) could not be read; refusing to call that a pass:\n${broken.map((row) => `  ${JSON.stringify(row)}`).join('\n')}`);
+      return 1;
+    }
+    const findings = filled.map(([issue, severity, confidence, file, location, , description]) => ({ issue: issue.trim(), severity: severity.trim(), confidence: confidence.trim(), file, location, description }));
     for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.issue}  ${f.file === 'N/A' ? '(whole app)' : `${f.file}:${f.location}`}  ${f.description}`);
     const bySeverity = {};
     for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
