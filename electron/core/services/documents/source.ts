@@ -15,6 +15,7 @@ import { approvalState, certificatesOf, decisionsByApplicant, type ApprovalState
 import { cycleOutcome, type CycleOutcomeData } from '../results/outcome';
 import type { ApplicantData } from '../results/cycle-data';
 import { getCycle } from '../cycles';
+import { readCycleSeal } from '../cycle-seal';
 import type { CycleDetail } from '../../../../shared/api/cycles';
 
 export interface DocumentSource {
@@ -46,6 +47,7 @@ export interface DocumentSource {
 }
 
 export interface SourceOptions {
+  /** Overrides the seal stored with the cycle (the CLI's --seal). */
   seal?: Uint8Array;
 }
 
@@ -72,6 +74,7 @@ export function loadDocumentSource(ctx: CoreContext, cycleId: string, language: 
   );
   const approval = approvalState(ctx, cycleId);
   const certificate = cycle.settings.certificate;
+  const seal = options.seal ?? readCycleSeal(ctx, cycleId);
   let outcome: CycleOutcomeData | undefined;
   let index: FrameworkIndex | undefined;
   let order: ApplicantData[] | undefined;
@@ -102,7 +105,7 @@ export function loadDocumentSource(ctx: CoreContext, cycleId: string, language: 
     awardTitle: certificate.awardName ? t('results.documents.awardTitle', { year: cycle.year, award: certificate.awardName }) : cycle.name,
     issuer: certificate.issuingAuthority || t('results.documents.defaultIssuer'),
     documentDate: documentDate(ctx, cycleId, approval, cycle.updatedAt),
-    ...(options.seal ? { seal: options.seal } : {}),
+    ...(seal ? { seal } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatCertificateNumber } from '../../../../shared/domain/cycle-settings';
 import { NullableNumber } from '../../components/NullableNumber';
+import { SealField } from './SealField';
 
 function preview(pattern: string | undefined, year: number): string | null {
   try {
@@ -11,8 +12,8 @@ function preview(pattern: string | undefined, year: number): string | null {
   }
 }
 
-/** The self-assessment cap and what the certificates will say. */
-export function CertificateSection({ year }: { year: number }) {
+/** The self-assessment cap and what the certificates will say, and the seal they carry. */
+export function CertificateSection({ year, cycleId, locked }: { year: number; cycleId: string; locked: boolean }) {
   const { t } = useTranslation();
   const pattern = Form.useWatch(['certificate', 'numberPattern']) as string | undefined;
   const example = preview(pattern, year);
@@ -44,6 +45,7 @@ export function CertificateSection({ year }: { year: number }) {
       >
         <Input maxLength={64} style={{ maxWidth: 260 }} data-testid="number-pattern" />
       </Form.Item>
+      <SealField cycleId={cycleId} locked={locked} />
     </Card>
   );
 }

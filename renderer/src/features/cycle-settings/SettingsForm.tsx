@@ -101,7 +101,7 @@ export function SettingsForm({ cycle, frameworkTotal, onSaved }: { cycle: CycleD
         <ScoringSection />
         <TiersSection frameworkTotal={frameworkTotal} />
         <EligibilitySection />
-        <CertificateSection year={cycle.year} />
+        <CertificateSection year={cycle.year} cycleId={cycle.id} locked={locked} />
         <DeadlinesSection />
       </Space>
       {!locked && (
