@@ -16,11 +16,15 @@ export interface RunningApp {
   cliPath: string;
 }
 
-/** Starts the real browser host (the built CLI) on a fresh workspace in a temporary folder. */
-export async function startApp(): Promise<{ app: RunningApp; stop(): Promise<void> }> {
+/**
+ * Starts the real browser host (the built CLI) on a fresh workspace in a temporary folder; `prepare` may
+ * write that workspace first (e.g. with `award-desk demo`).
+ */
+export async function startApp(options: { file?: string; prepare?(workspace: string, cliPath: string): void } = {}): Promise<{ app: RunningApp; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'award-desk-e2e-'));
-  const workspace = join(dir, 'office.sqlite');
+  const workspace = join(dir, options.file ?? 'office.sqlite');
   const cliPath = join(root, 'out', 'cli.cjs');
+  options.prepare?.(workspace, cliPath);
   const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--workspace', workspace, '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -40,8 +44,10 @@ export async function startApp(): Promise<{ app: RunningApp; stop(): Promise<voi
   return {
     app: { url, workspace, dir, cliPath },
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
