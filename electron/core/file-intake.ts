@@ -61,9 +61,13 @@ export async function receiveUpload(workspacePath: string, source: Readable, opt
       else callback(null, chunk);
     },
   });
+  const out = createWriteStream(target, { flags: 'wx' });
   try {
-    await pipeline(source, meter, createWriteStream(target, { flags: 'wx' }));
+    await pipeline(source, meter, out);
   } catch (error) {
+    // A source that fails at once can beat the file's (asynchronous) opening: wait until the stream has
+    // closed, or the file would be created after it was removed.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     rmSync(target, { force: true });
     if (error instanceof AppError) throw error;
     throw new AppError('refused', 'exchange.upload.failed');

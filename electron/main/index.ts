@@ -13,6 +13,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/contract';
 import { NATIVE_CHANNELS, nativeInputSchemas, type NativeChannel } from '../../shared/api/native';
 import { deliverDownloadToFolder, writeViewerCopy } from '../core/deliver-files';
+import { ChunkedUploads } from '../core/chunked-upload';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -70,6 +71,7 @@ function validated<C extends NativeChannel>(channel: C, handle: (event: IpcMainI
  * holds the random id. Paths never cross the bridge.
  */
 function nativeFileHandlers(activeCore: Core): Record<string, NativeHandler> {
+  const uploads = new ChunkedUploads(() => activeCore.workspace.path);
   const translate = async () => {
     const settings = await activeCore.dispatch('settings.get', {}, { actor: 'office' });
     return createTranslator(settings.ok ? (settings.data as { language: Parameters<typeof createTranslator>[0] }).language : undefined);
@@ -116,6 +118,27 @@ function nativeFileHandlers(activeCore: Core): Record<string, NativeHandler> {
       } catch (error) {
         return failure(error);
       }
+    }),
+    // A dropped file: the sandboxed renderer cannot name its path, so it sends the bytes in pieces.
+    [NATIVE_CHANNELS.uploadBegin]: validated(NATIVE_CHANNELS.uploadBegin, async (_event, input) => ({ ok: true, data: uploads.begin(input.fileName) })),
+    [NATIVE_CHANNELS.uploadChunk]: validated(NATIVE_CHANNELS.uploadChunk, async (_event, input) => {
+      try {
+        await uploads.write(input.token, input.bytes);
+        return { ok: true, data: { received: true } };
+      } catch (error) {
+        return failure(error);
+      }
+    }),
+    [NATIVE_CHANNELS.uploadEnd]: validated(NATIVE_CHANNELS.uploadEnd, async (_event, input) => {
+      try {
+        return { ok: true, data: await uploads.end(input.token) };
+      } catch (error) {
+        return failure(error);
+      }
+    }),
+    [NATIVE_CHANNELS.uploadAbort]: validated(NATIVE_CHANNELS.uploadAbort, async (_event, input) => {
+      await uploads.abort(input.token);
+      return { ok: true, data: { aborted: true } };
     }),
     [NATIVE_CHANNELS.openAttachment]: validated(NATIVE_CHANNELS.openAttachment, async (_event, input) => {
       const content = await activeCore.dispatch('attachments.content', input, { actor: 'office' });

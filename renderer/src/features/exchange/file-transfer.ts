@@ -5,7 +5,7 @@
  * way the core only ever sees an upload id, and hands back a download id.
  */
 import type { Envelope } from '../../../../shared/api/contract';
-import { NATIVE_CHANNELS } from '../../../../shared/api/native';
+import { NATIVE_CHANNELS, UPLOAD_CHUNK_BYTES } from '../../../../shared/api/native';
 import { CallError } from '../../bridge';
 import { hasNativeHost, invokeNative } from '../../native';
 
@@ -47,13 +47,23 @@ export async function uploadFile(file: File): Promise<PickedFile> {
 }
 
 /**
- * A file dropped on a drop zone, taken in the same way as a picked one. The sandboxed desktop renderer
- * cannot learn a dropped file's path, and main accepts files only from its own dialog, so there a drop
- * is refused with a pointer to the button.
+ * A file dropped on a drop zone, taken in the same way as a picked one. The browser streams it to the
+ * host; the sandboxed desktop renderer cannot learn a dropped file's path, so it hands main the bytes in
+ * pieces, and main streams them into the same intake folder. Either way the renderer gets an upload id.
  */
 export async function receiveDroppedFile(file: File): Promise<PickedFile> {
-  if (hasNativeDialogs()) throw new CallError({ code: 'refused', key: 'exchange.ui.drop.unsupported' });
-  return uploadFile(file);
+  if (!hasNativeDialogs()) return uploadFile(file);
+  const { token } = await invokeNative(NATIVE_CHANNELS.uploadBegin, { fileName: file.name || 'package.qadpkg' });
+  try {
+    for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
+      const bytes = new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer());
+      await invokeNative(NATIVE_CHANNELS.uploadChunk, { token, bytes });
+    }
+    return await invokeNative(NATIVE_CHANNELS.uploadEnd, { token });
+  } catch (error) {
+    await invokeNative(NATIVE_CHANNELS.uploadAbort, { token }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Saves a produced file: the native save dialog in Electron, a download in the browser. False when cancelled. */
