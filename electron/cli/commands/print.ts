@@ -8,6 +8,7 @@ import type { CoreContext } from '../../core/context';
 import { openWorkspace } from '../../core/db/workspace';
 import { listCycles } from '../../core/services/cycles';
 import { openPrintBackend, printToFolder } from '../../core/services/documents/print';
+import { checkSealPng } from '../../core/services/seal-png';
 import { requireOption, type Command, type CommandContext } from '../command';
 
 /** The cycle named by --cycle, or the workspace's only one. */
@@ -32,6 +33,8 @@ function readSeal(file: string): Buffer {
   const path = resolve(file);
   const png = readFileSync(path);
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new AppError('validation', 'documents.seal.notPng', { file: path });
+  // The same checks as a seal uploaded in the app: intact chunks, sane size, a transparent background.
+  checkSealPng(png);
   return png;
 }
 

@@ -138,6 +138,14 @@ describe('award-desk print and export ranking', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('is not a PNG file');
     expect(existsSync(join(temp.dir, 'not-sealed'))).toBe(false);
+
+    // A PNG cut short gets the same check as an upload in the app.
+    const cut = join(temp.dir, 'cut.png');
+    writeFileSync(cut, sealPng().subarray(0, 200));
+    const refusedCut = run('print', 'certificates', '--workspace', demoFile, '--out', join(temp.dir, 'cut-sealed'), '--seal', cut);
+    expect(refusedCut.status).toBe(1);
+    expect(refusedCut.stderr).toContain('The seal image is damaged or not a valid PNG file');
+    expect(existsSync(join(temp.dir, 'cut-sealed'))).toBe(false);
   });
 
   it('prints the ranking and reports in the language asked for, and says why it cannot combine dossiers', () => {
