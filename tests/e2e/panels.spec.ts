@@ -7,9 +7,9 @@ const EXPERTS = ['陈明', '林海燕', '王志强'] as const;
 const PINS = ['2468', '1357', '8642'] as const;
 const CONFLICTED = '赵立新';
 
-/** Picks an option in the antd select that is open (a dropdown still animating shut is not it). */
+/** Picks an option in the antd select that is open (a dropdown still animating open or shut is not it). */
 async function pickOption(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible:not([class*="-leave"]) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await page.locator('.ant-select-dropdown:visible:not([class*="-leave"]):not([class*="-enter"]) .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 /** Closes the open select and waits until its dropdown has gone, so the next pick cannot land in it. */
