@@ -1,14 +1,15 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { OWNERSHIP_TYPES, applicantSchema, parseApplicant, type Applicant } from '../../../../shared/domain/applicant';
 import { validateIndustry } from '../../../../shared/domain/industries';
 import { IsoDateInput } from '../../components/IsoDateInput';
-import { errorPayload, translateError, translateMessage } from '../../errors';
+import { translateMessage } from '../../errors';
 import { domainRule } from '../../form-rules';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { useSaveShortcut } from '../../hooks/useSaveShortcut';
+import { useSubmit } from '../../hooks/useSubmit';
 import { ContactsList } from './ContactsList';
 import { CreditCodeField } from './CreditCodeField';
 import { IncidentsList } from './IncidentsList';
@@ -31,7 +32,7 @@ export function ApplicantForm({ initial, submitText, onSubmit, extraActions }: P
   const { message } = App.useApp();
   const [form] = Form.useForm<ApplicantFormValues>();
   const errors = useFieldErrors(form, { mapPath: applicantFieldPath, isField: isArrayField });
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit((payload) => errors.show(payload.fields ?? []));
 
   const industryRule = {
     validator: async (_: unknown, value: unknown) => {
@@ -54,16 +55,10 @@ export function ApplicantForm({ initial, submitText, onSubmit, extraActions }: P
       return;
     }
     if (!checked) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       await onSubmit(parsed.value);
       errors.clear();
-    } catch (error) {
-      const payload = errorPayload(error);
-      if (!errors.show(payload.fields ?? [])) void message.error(translateError(t, payload));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const container = useRef<HTMLDivElement>(null);

@@ -18,7 +18,7 @@ interface Draft {
   note: string;
 }
 
-/** Site-visit issues (现场评审问题清单): generated from the document-review consensus, edited per item. */
+/** Site-visit issues: generated from the document-review consensus, edited per item. */
 export function SiteVisitIssues({ applicantId, framework }: { applicantId: string; framework: Framework }) {
   const { t } = useTranslation();
   const language = useLanguage();

@@ -7,7 +7,7 @@ import { call } from '../../bridge';
 import { errorPayload, translateError } from '../../errors';
 import { actorLabel } from '../panels/ActorName';
 
-/** Key themes (关键主题) for the applicant, in order, across all items. */
+/** Key themes for the applicant, in order, across all items. */
 export function ThemesEditor({ view, viewer, onSaved }: { view: ConsensusView; viewer: Viewer; onSaved(view: ConsensusView): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();

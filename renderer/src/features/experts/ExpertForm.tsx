@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Button, Card, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { expertRecordSchema, type ExpertDetail, type ExpertRecord } from '../../../../shared/api/panels';
 import { issuesToFieldErrors } from '../../../../shared/api/issues-to-field-errors';
 import { INDUSTRY_SECTIONS } from '../../../../shared/domain/industries';
-import { errorPayload, translateError, translateMessage } from '../../errors';
+import { translateMessage } from '../../errors';
 import { zodRule } from '../../form-rules';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { useLanguage } from '../../hooks/useLanguage';
+import { useSubmit } from '../../hooks/useSubmit';
 import { FormerEmployersList } from './FormerEmployersList';
 import { blankExpert, expertFieldPath, isArrayField, toFormValues, toRecordInput, type ExpertFormValues } from './expert-form-values';
 
@@ -25,10 +25,9 @@ interface Props {
 export function ExpertForm({ initial, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ExpertFormValues>();
   const errors = useFieldErrors(form, { mapPath: expertFieldPath, isField: isArrayField });
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit((payload) => errors.show(payload.fields ?? []));
 
   const submit = async () => {
     const checked = await form.validateFields().then(
@@ -41,16 +40,10 @@ export function ExpertForm({ initial, onSubmit, onCancel }: Props) {
       return;
     }
     if (!checked) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       await onSubmit(parsed.data);
       errors.clear();
-    } catch (error) {
-      const payload = errorPayload(error);
-      if (!errors.show(payload.fields ?? [])) void message.error(translateError(t, payload));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

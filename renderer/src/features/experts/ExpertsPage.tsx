@@ -17,7 +17,7 @@ import { SpecialtyTags } from './SpecialtyTags';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; expertId: string } | null;
 
-/** The examiner registry (评审专家库): who can score, in which sectors and stages, with a PIN. */
+/** The examiner registry: who can score, in which sectors and stages, with a PIN. */
 export function ExpertsPage() {
   const { t } = useTranslation();
   const language = useLanguage();

@@ -2,7 +2,7 @@ import { Button, Form, Input, InputNumber, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
-/** Former employers (曾任职单位) with years: an applicant among them is suggested as a conflict. */
+/** Former employers with years: an applicant among them is suggested as a conflict. */
 export function FormerEmployersList() {
   const { t } = useTranslation();
   return (

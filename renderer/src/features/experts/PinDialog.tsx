@@ -1,33 +1,27 @@
-import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pinSchema, type ExpertRow } from '../../../../shared/api/panels';
 import { call } from '../../bridge';
-import { errorPayload, translateError } from '../../errors';
 import { zodRule } from '../../form-rules';
 import { testId } from '../../test-id';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /** The office sets (or resets) the PIN an expert signs in to the review room with. */
 export function PinDialog({ expert, onClose, onSet }: { expert: ExpertRow | null; onClose(): void; onSet(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ pin: string }>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit();
 
   const save = async () => {
     if (!expert) return;
     const { pin } = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       await call('experts.setPin', { expertId: expert.id, pin });
       void message.success(t('scoringUi.pin.set', { name: expert.name }));
       form.resetFields();
       onSet();
-    } catch (error) {
-      void message.error(translateError(t, errorPayload(error)));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -14,7 +14,7 @@ import { ActorName } from './ActorName';
 
 const STATUS_COLOR: Record<ConflictStatus, string> = { suggested: 'gold', confirmed: 'red', dismissed: 'default' };
 
-/** Conflicts of interest (回避) for one cycle: suggestions with their reason, decided with a note. */
+/** Conflicts of interest for one cycle: suggestions with their reason, decided with a note. */
 export function ConflictsPage({ cycleId }: { cycleId: string }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_KINDS, type Conflict, type ConflictKind } from '../../../../shared/api/panels';
 import { call } from '../../bridge';
 import { IsoDateInput } from '../../components/IsoDateInput';
-import { errorPayload, translateError, translateMessage } from '../../errors';
+import { translateMessage } from '../../errors';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
+import { useSubmit } from '../../hooks/useSubmit';
 import { testId } from '../../test-id';
 
 export interface Decision {
@@ -26,15 +26,14 @@ export function DecideConflictDialog({ decision, onClose, onDecided }: { decisio
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFieldErrors(form);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit((payload) => errors.show(payload.fields ?? []));
   const conflict = decision?.conflict;
   const confirming = decision?.decision === 'confirm';
 
   const save = async () => {
     if (!decision) return;
     const values = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       const decided = await call('conflicts.decide', {
         conflictId: decision.conflict.id,
         decision: decision.decision,
@@ -43,12 +42,7 @@ export function DecideConflictDialog({ decision, onClose, onDecided }: { decisio
       });
       void message.success(t(confirming ? 'scoringUi.conflicts.confirmedMessage' : 'scoringUi.conflicts.dismissedMessage', { expert: decided.expertName, applicant: decided.applicantName }));
       onDecided(decided);
-    } catch (error) {
-      const payload = errorPayload(error);
-      if (!errors.show(payload.fields ?? [])) void message.error(translateError(t, payload));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONFLICT_KINDS, type ConflictKind } from '../../../../shared/api/panels';
 import { call } from '../../bridge';
 import { IsoDateInput } from '../../components/IsoDateInput';
-import { errorPayload, translateError } from '../../errors';
 import { useCall } from '../../hooks/useCall';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
+import { useSubmit } from '../../hooks/useSubmit';
 import { testId } from '../../test-id';
 
 interface Values {
@@ -24,15 +23,14 @@ export function DeclareConflictDialog({ cycleId, open, onClose, onDeclared }: { 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFieldErrors(form);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit((payload) => errors.show(payload.fields ?? []));
   const experts = useCall('experts.list', open ? {} : null);
   const applicants = useCall('applicants.list', open ? { cycleId } : null);
   const required = [{ required: true, message: t('errors.field.required') }];
 
   const save = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       const conflict = await call('conflicts.declare', {
         expertId: values.expertId!,
         applicantId: values.applicantId!,
@@ -44,12 +42,7 @@ export function DeclareConflictDialog({ cycleId, open, onClose, onDeclared }: { 
       void message.success(t('scoringUi.conflicts.declared', { expert: conflict.expertName, applicant: conflict.applicantName }));
       form.resetFields();
       onDeclared();
-    } catch (error) {
-      const payload = errorPayload(error);
-      if (!errors.show(payload.fields ?? [])) void message.error(translateError(t, payload));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExpertRow } from '../../../../shared/api/panels';
 import type { StageId } from '../../../../shared/domain/cycle-settings';
 import { call } from '../../bridge';
-import { errorPayload, translateError } from '../../errors';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
+import { useSubmit } from '../../hooks/useSubmit';
 import { testId } from '../../test-id';
 
 interface Values {
@@ -14,29 +13,23 @@ interface Values {
   leaderExpertId?: string;
 }
 
-/** A panel for one stage: its name, members and leader (组长). */
+/** A panel for one stage: its name, members and leader. */
 export function NewPanelDialog({ cycleId, stage, open, experts, seated, onClose, onCreated }: { cycleId: string; stage: StageId; open: boolean; experts: readonly ExpertRow[]; seated: ReadonlySet<string>; onClose(): void; onCreated(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFieldErrors(form);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit((payload) => errors.show(payload.fields ?? []));
   const memberIds = Form.useWatch('memberIds', form) ?? [];
 
   const save = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       const panel = await call('panels.create', { cycleId, stage, name: values.name, memberIds: values.memberIds ?? [], leaderExpertId: values.leaderExpertId ?? null });
       void message.success(t('scoringUi.panels.created', { name: panel.name }));
       form.resetFields();
       onCreated();
-    } catch (error) {
-      const payload = errorPayload(error);
-      if (!errors.show(payload.fields ?? [])) void message.error(translateError(t, payload));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

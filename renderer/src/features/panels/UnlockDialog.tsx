@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StageId } from '../../../../shared/domain/cycle-settings';
 import { call } from '../../bridge';
-import { errorPayload, translateError } from '../../errors';
 import { testId } from '../../test-id';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export interface UnlockTarget {
   stage: StageId;
@@ -19,22 +18,17 @@ export function UnlockDialog({ target, onClose, onUnlocked }: { target: UnlockTa
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit();
 
   const save = async () => {
     if (!target) return;
     const { reason } = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       await call('scores.unlock', { stage: target.stage, applicantId: target.applicantId, expertId: target.expertId, reason });
       void message.success(t('scoringUi.unlock.done', { name: target.expertName }));
       form.resetFields();
       onUnlocked();
-    } catch (error) {
-      void message.error(translateError(t, errorPayload(error)));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

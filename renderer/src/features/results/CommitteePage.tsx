@@ -19,7 +19,7 @@ import { PrintJobStatus } from './PrintJobStatus';
 import { ResultsSectionHeader } from './ResultsSectionHeader';
 import { tierColour, useTierLabel } from './tier-label';
 
-/** The 公示名单 as a PDF: a print job like any other, followed right here. */
+/** The public-notice list as a PDF: a print job like any other, followed right here. */
 function PublicNoticePdf({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();

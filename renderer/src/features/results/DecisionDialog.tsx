@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { NOT_AWARDED, type Ranking, type RankingRow } from '../../../../shared/api/results';
 import { call } from '../../bridge';
 import { IsoDateInput } from '../../components/IsoDateInput';
-import { errorPayload, showFieldErrors, translateError } from '../../errors';
+import { showFieldErrors } from '../../errors';
 import { testId } from '../../test-id';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useTierLabel } from './tier-label';
 
 interface Values {
@@ -26,7 +27,7 @@ export function DecisionDialog({ ranking, row, onClose, onSaved }: { ranking: Ra
   const { message } = App.useApp();
   const tierLabel = useTierLabel(ranking.tiers);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit((payload) => showFieldErrors(form, t, payload, (path) => (path[0] === 'votes' ? path.slice(1) : path)));
   // The meeting date of decisions already taken: one committee meeting usually decides the whole cycle.
   const lastMeeting = ranking.rows.find((r) => r.decision)?.decision?.meetingDate;
 
@@ -46,8 +47,7 @@ export function DecisionDialog({ ranking, row, onClose, onSaved }: { ranking: Ra
   const save = async () => {
     if (!row) return;
     const values = await form.validateFields();
-    setSaving(true);
-    try {
+    await run(async () => {
       await call('decisions.record', {
         applicantId: row.applicantId,
         votes: { for: values.for, against: values.against, abstain: values.abstain },
@@ -57,12 +57,7 @@ export function DecisionDialog({ ranking, row, onClose, onSaved }: { ranking: Ra
       });
       void message.success(t('results.ui.committee.recorded', { name: row.legalName }));
       onSaved();
-    } catch (error) {
-      const payload = errorPayload(error);
-      if (!showFieldErrors(form, t, payload, (path) => (path[0] === 'votes' ? path.slice(1) : path))) void message.error(translateError(t, payload));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const outcomes = [...ranking.tiers.map((tier) => tier.tierId), NOT_AWARDED];

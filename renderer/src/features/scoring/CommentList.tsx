@@ -21,7 +21,7 @@ interface Props {
   describe?(draft: DraftComment): React.ReactNode;
 }
 
-/** Strengths (优势) or opportunities for improvement (改进机会), each with an optional citation. */
+/** Strengths or opportunities for improvement, each with an optional citation. */
 export function CommentList({ kind, drafts, onChange, attachments, readOnly, autoFocusKey, testId, describe }: Props) {
   const { t } = useTranslation();
   const update = (key: string, patch: Partial<DraftComment>) => onChange(drafts.map((d) => (d.key === key ? { ...d, ...patch } : d)));
